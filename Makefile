@@ -1,0 +1,43 @@
+# gongkai — two commands matter: `make run` and `make test`. Both start with `make install`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= ../shared/corpus
+
+.PHONY: install run test lint unit corpus docs bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Until the platform exists (issue 4) `make run` checks the seed report and prints the findings.
+run: install
+	-$(BIN)/gongkai check $(CORPUS)/seed/000_48de57da75f02281.txt
+
+lint: install
+	$(BIN)/ruff check gongkai tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy gongkai/report
+
+unit: install
+	$(BIN)/python -m pytest -n 2 tests
+
+# Scores `gongkai check` on the real reports with truth files (no-op when the corpus is absent).
+corpus: install
+	@if [ -d $(CORPUS) ]; then $(PYTHON) $(CORPUS)/../tools/score_corpus.py $(BIN)/gongkai $(CORPUS); fi
+
+test: lint unit corpus
+
+docs: install
+	$(BIN)/python -m gongkai.report.docs_build
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

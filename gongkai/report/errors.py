@@ -1,0 +1,27 @@
+"""Typed errors of the report engine: each carries a Chinese message for the user."""
+
+from __future__ import annotations
+
+
+class ReportError(Exception):
+    """Base class: an input the engine cannot turn into a report.
+
+    ``message`` is one line in Chinese naming the problem; ``message_en`` its English gloss.
+    """
+
+    def __init__(self, message: str, message_en: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en or message
+
+
+class UnreadableFile(ReportError):
+    """The bytes cannot be decoded or opened (empty, binary, corrupt, wrong format)."""
+
+
+class NotAReport(ReportError):
+    """The file was read but holds no annual report (no tables, no sections)."""
+
+
+class NoTextLayer(ReportError):
+    """A PDF whose pages carry no text (a scan): it needs OCR first."""

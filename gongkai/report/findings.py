@@ -1,0 +1,76 @@
+"""Findings: what a rule reports, where, how grave, and a fingerprint that survives re-runs."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+
+    @property
+    def zh(self) -> str:
+        return {"error": "错误", "warning": "警告", "notice": "提示"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    section: str = ""  # 一 … 六
+    table: str = ""  # 二 / 三 / 四
+    row: str = ""
+    column: str = ""
+    line: int | None = None
+
+    def describe(self) -> str:
+        parts: list[str] = []
+        if self.table:
+            parts.append(f"表{self.table}")
+            if self.row:
+                parts.append(self.row)
+            if self.column:
+                parts.append(f"「{self.column}」列")
+        elif self.section:
+            parts.append(f"第{self.section}部分")
+        if self.line is not None:
+            parts.append(f"第{self.line}行")
+        return " ".join(parts) or "全文"
+
+    def key(self) -> str:
+        """Identity for fingerprints: by label where there is one, by line only otherwise."""
+        if self.table or self.section:
+            return f"{self.section}|{self.table}|{self.row}|{self.column}"
+        return f"line:{self.line}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: v for k, v in (("section", self.section), ("table", self.table), ("row", self.row),
+                                  ("column", self.column), ("line", self.line)) if v not in ("", None)}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    message_en: str
+    location: Location
+    basis: str = ""
+    fingerprint: str = ""
+
+    def with_fingerprint(self, identity: str) -> Finding:
+        digest = hashlib.sha1(f"{self.rule}\x1f{identity}\x1f{self.location.key()}".encode()).hexdigest()
+        return replace(self, fingerprint=digest[:16])
+
+    def as_dict(self, english: bool = False) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message_en if english else self.message,
+            "location": self.location.as_dict(),
+            "where": self.location.describe(),
+            "basis": self.basis,
+            "fingerprint": self.fingerprint,
+        }

@@ -1,0 +1,34 @@
+"""The one plain document every reader produces: a list of blocks.
+
+A reader turns bytes of its format into blocks; ``assemble.py`` alone interprets them
+(edition, sections, tables). A block is either a line of text or a table row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["text", "row"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One line of text, or one table row as its cell strings.
+
+    ``kind == "text"``: ``cells`` holds exactly one string (a line or paragraph).
+    ``kind == "row"``: ``cells`` holds the row's cell texts left to right; a merged
+    (colspan) cell appears once followed by empty strings for the columns it spans
+    only when the reader knows the grid; empty cells are ``""``.
+    ``line`` is the 1-based position in the source (text line, or running row number);
+    ``where`` is a short human location such as ``"第3页"`` or ``"表格2 第5行"``.
+    """
+
+    kind: BlockKind
+    cells: tuple[str, ...]
+    line: int
+    where: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(c for c in self.cells if c)

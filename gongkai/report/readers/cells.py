@@ -1,0 +1,82 @@
+"""Fitting a row's value tokens to the columns the table expects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Anomaly, Cell, Source
+from ..textnorm import BLANK_MARKS, NUMBER, parse_number
+from .lines import EMPTY, Line
+
+
+@dataclass(slots=True)
+class Fitted:
+    """A row's tokens fitted to ``n`` columns; ``tokens`` is None when the count is wrong."""
+
+    tokens: list[str] | None
+    glued: list[str] = field(default_factory=list)  # digit runs to split, when too few cells
+    surplus: bool = False
+    short: bool = False
+
+
+def fit(values: list[str], n: int, check: Callable[[list[int]], bool] | None = None) -> Fitted:
+    """Anchor the tokens at the row's label: drop the empty cells merged labels leave in front,
+    keep trailing empty cells only as blanks the row needs."""
+    vals = list(values)
+    while vals and vals[0] == EMPTY:
+        vals.pop(0)
+    trailing = 0
+    while vals and vals[-1] == EMPTY:
+        vals.pop()
+        trailing += 1
+    if len(vals) < n and trailing:
+        vals.extend([EMPTY] * min(n - len(vals), trailing))
+    if len(vals) == n:
+        return Fitted(vals)
+    if len(vals) > n:
+        # A stray extra cell: keep the one window that satisfies the row's own sum, if any.
+        if check is not None:
+            windows = [vals[i : i + n] for i in range(len(vals) - n + 1)]
+            good = [w for w in windows if _all_numbers(w) and check([int(float(x)) for x in w])]
+            if len(good) >= 1 and all(w == good[0] for w in good):
+                return Fitted(good[0], surplus=True)
+        return Fitted(vals[:n], surplus=True)
+    if vals and all(v and v.isdigit() for v in vals):
+        return Fitted(None, glued=vals, short=True)
+    return Fitted(None, short=True)
+
+
+def _all_numbers(tokens: list[str]) -> bool:
+    return all(t and NUMBER.match(t) for t in tokens)
+
+
+def make_cells(
+    tokens: list[str] | None,
+    n: int,
+    line: Line,
+    table: str,
+    row_label: str,
+    columns: tuple[str, ...],
+    anomalies: list[Anomaly],
+    how: str = "",
+) -> tuple[Cell, ...]:
+    """Cells from fitted tokens, reporting blanks and unreadable values as they are met."""
+    source = Source(line.block.line, line.block.where, how)
+    if tokens is None:
+        return tuple(Cell(None, "", source) for _ in range(n))
+    cells: list[Cell] = []
+    for col, token in zip(columns, tokens, strict=True):
+        if token == EMPTY or token in BLANK_MARKS:
+            anomalies.append(
+                Anomaly("cell-blank", table, row_label, col, line.block.line, f"空白（“{token}”）" if token else "空白", "blank")
+            )
+            cells.append(Cell(None, token, source))
+            continue
+        value = parse_number(token) if NUMBER.match(token) else None
+        if value is None:
+            anomalies.append(
+                Anomaly("number-invalid", table, row_label, col, line.block.line, f"无法识别的数字“{token}”", f"unreadable number {token!r}")
+            )
+        cells.append(Cell(value, token, source))
+    return tuple(cells)

@@ -1,0 +1,44 @@
+"""Plain text as copied from a web page or extracted from a PDF/OCR: lines into blocks.
+
+Cells are split on tabs and on Markdown pipes; runs of two or more spaces also separate
+cells. A line without such separators stays one text block; the interpreter splits
+trailing numbers off it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .detect import decode_text
+
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_WIDE_GAP = re.compile(r" {2,}|\u3000{1,}")
+
+
+def read_text(data: bytes) -> list[Block]:
+    return blocks_from_text(decode_text(data))
+
+
+def blocks_from_text(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        if "|" in line and line.lstrip().startswith("|"):
+            if _MD_RULE.match(line):
+                continue
+            body = line.strip()
+            body = body[1:] if body.startswith("|") else body
+            body = body[:-1] if body.endswith("|") else body
+            cells = tuple(c.strip() for c in body.split("|"))
+            blocks.append(Block("row", cells, number))
+        elif "\t" in line:
+            blocks.append(Block("row", tuple(c.strip() for c in line.split("\t")), number))
+        elif _WIDE_GAP.search(line.strip()):
+            cells = tuple(c.strip() for c in _WIDE_GAP.split(line.strip()))
+            blocks.append(Block("row", cells, number))
+        else:
+            blocks.append(Block("text", (line.strip(),), number))
+    return blocks

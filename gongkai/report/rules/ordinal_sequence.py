@@ -1,0 +1,62 @@
+"""An enumeration in the text repeats or skips: 一是 … 一是, or （一）…（三）.
+
+## What it checks
+Within each section, the runs 一是、二是、三是 … and （一）（二）（三）… must count up by one. A new
+run may start again at 一 after a run of two or more items (a list of problems, then a list of
+measures).
+
+## Why it matters
+A repeated or skipped ordinal is a drafting slip that readers notice at once; it usually means
+a point was pasted in or deleted without renumbering (cf. the responsibility clause of
+国办公开办函〔2021〕30号 on perfunctory reports).
+
+## Failing example
+    一是单位领导重视不够…。一是严格落实政策解读“三同步”要求…。二是…
+
+## Passing example
+    一是单位领导重视不够…。二是严格落实政策解读“三同步”要求…。三是…
+
+## Limits
+Arabic numbering (1. 2. 3.) is not checked: wrapped lines in PDF text make it unreliable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding, Location, Severity
+from ..textnorm import cn_numeral
+from .registry import Context, rule
+
+_SERIES = (
+    ("是", re.compile(r"(?:^|(?<=[。；;：:！？!?\s“”]))([一二三四五六七八九十]{1,3})是(?=[^的否为])")),
+    ("（）", re.compile(r"(?:^|(?<=[。；;：:！？!?\s]))[（(]([一二三四五六七八九十]{1,3})[）)]")),
+)
+
+
+@rule("ordinal-sequence", Severity.NOTICE, "文中序号重复或跳号", "an enumeration in the text repeats or skips",
+      "国办公开办函〔2021〕30号（有关要求：报告内容准确）")
+def check(ctx: Context) -> Iterator[Finding]:
+    for section in ctx.report.sections:
+        for kind, pattern in _SERIES:
+            previous, run = 0, 0
+            for m in pattern.finditer(section.text):
+                n = cn_numeral(m.group(1)) or 0
+                shown = f"{m.group(1)}是" if kind == "是" else f"（{m.group(1)}）"
+                if n == previous + 1:
+                    run += 1
+                elif n == 1 and run >= 2:
+                    run = 1
+                elif previous == 0:
+                    run = 1  # a run that starts in the middle (continued from elsewhere)
+                else:
+                    problem = "重复" if n <= previous else "跳号"
+                    context = section.text[max(0, m.start() - 12) : m.start() + 14]
+                    yield check.finding(
+                        f"第{section.number}部分的序号“{shown}”{problem}（前一个是第 {previous} 项）：…{context}…",
+                        f"section {section.number}: ordinal {n} after {previous} ({'repeat' if n <= previous else 'skip'})",
+                        Location(section=section.number, line=section.line),
+                    )
+                    run = 1
+                previous = n

@@ -1,0 +1,71 @@
+"""Normalisation shared by readers and rules: full-width forms, spaces, numerals, numbers."""
+
+from __future__ import annotations
+
+import re
+
+# Full-width ASCII (！…～) to ASCII, ideographic and no-break spaces to spaces.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: None, 0xFEFF: None})
+_WIDTH.update({ord("〔"): ord("["), ord("〕"): ord("]")})
+_SPACES = re.compile(r"\s+")
+
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def half_width(text: str) -> str:
+    return text.translate(_WIDTH)
+
+
+def squash(text: str) -> str:
+    """Half-width and without any whitespace: the form labels are matched in."""
+    return _SPACES.sub("", text.translate(_WIDTH))
+
+
+def cn_numeral(text: str) -> int | None:
+    """一 … 九十九 as an int."""
+    if not text or any(ch not in CN_DIGITS for ch in text):
+        return None
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
+    return CN_DIGITS[text] if len(text) == 1 else None
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines: no space between CJK characters, one space otherwise."""
+    out: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out and out[-1] and _is_ascii_word(out[-1][-1]) and _is_ascii_word(line[0]):
+            out.append(" ")
+        out.append(line)
+    return "".join(out)
+
+
+def _is_ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# Cell text that means "no value": a blank cell is reported, never read as 0.
+BLANK_MARKS = frozenset({"", "/", "-", "--", "—", "——", "–", "\\", "－", "一", "无", "空", "—/—", "x", "X"})
+# Looks like a number damaged by OCR or typing (1O, l2, 3..5): reported as unreadable.
+DAMAGED = re.compile(r"^(?=.*\d)[\dOoIl|.,，。]{1,12}$")
+
+
+def parse_number(token: str) -> int | float | None:
+    """A cell's value, or None if it is not a plain number."""
+    token = token.replace(",", "")
+    try:
+        return int(token)
+    except ValueError:
+        try:
+            value = float(token)
+        except ValueError:
+            return None
+        return value
