@@ -64,7 +64,10 @@ def check_command(
         try:
             report = _read(name)
             findings = check(report, prev)
-        except ReportError as exc:
+        except Exception as exc:  # noqa: BLE001 — one bad file must never show a traceback or stop the batch
+            if not isinstance(exc, ReportError):
+                exc = ReportError(f"读取时发生内部错误（{type(exc).__name__}），请将此文件报告给开发者",
+                                  f"internal error ({type(exc).__name__}); please report this file")
             status = EXIT_UNREADABLE
             if printer is None:
                 _emit_json({"file": name, "error": exc.message_en if english else exc.message, "report": None, "findings": []})

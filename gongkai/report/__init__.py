@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from .check import check
 from .errors import NotAReport, NoTextLayer, ReportError, UnreadableFile
 from .model import Cell, Report, Section, Source
 from .readers import read_blocks
 from .readers.assemble import assemble
-from .check import check
 
 
 def read_bytes(data: bytes, name: str = "") -> Report:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # Full-width ASCII (！…～) to ASCII, ideographic and no-break spaces to spaces.
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: None, 0xFEFF: None})
 _WIDTH.update({ord("〔"): ord("["), ord("〕"): ord("]")})
 _SPACES = re.compile(r"\s+")

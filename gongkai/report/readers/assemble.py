@@ -6,9 +6,11 @@ labels of tables 二 and 三. Everything odd it meets is kept as an ``Anomaly`` 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..editions import EDITIONS, Edition
 from ..errors import NotAReport
-from ..model import Anomaly, Heading, Report, Section
+from ..model import Anomaly, Cell, Heading, Report, Section
 from ..textnorm import join_lines
 from .blocks import Block
 from .lines import Line, make_lines
@@ -52,7 +54,7 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
     anomalies: list[Anomaly] = []
     used: set[int] = set()
 
-    table2 = {}
+    table2: dict[str, dict[str, Cell]] = {}
     if t2_start is not None:
         table2, found, taken = read_table2(lines[t2_start:t2_end], edition)
         anomalies += found
@@ -104,7 +106,7 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
     )
 
 
-def _first(lines: list[Line], start: int, test) -> int | None:  # type: ignore[no-untyped-def]
+def _first(lines: list[Line], start: int, test: Callable[[Line], bool]) -> int | None:
     for pos in range(start, len(lines)):
         if test(lines[pos]):
             return pos
@@ -139,6 +141,7 @@ def _sections(lines: list[Line], headings: list[FoundHeading], section_pos: dict
     for i, (pos, number) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(lines)
         head = next(h for h in headings if h.pos == pos)
-        body = [ln.block.text for ln in lines[pos + 1 : end] if ln.index not in used]
+        body = [head.rest] if head.rest else []
+        body += [ln.block.text for ln in lines[pos + 1 : end] if ln.index not in used]
         out.append(Section(number, head.printed, head.title, lines[pos].block.line, join_lines(body)))
     return tuple(out)

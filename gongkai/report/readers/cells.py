@@ -42,7 +42,7 @@ def fit(values: list[str], n: int, check: Callable[[list[int]], bool] | None = N
             if len(good) >= 1 and all(w == good[0] for w in good):
                 return Fitted(good[0], surplus=True)
         return Fitted(vals[:n], surplus=True)
-    if vals and all(v and v.isdigit() for v in vals):
+    if vals and all(v and v.isdigit() for v in vals) and sum(len(v) for v in vals) >= n:
         return Fitted(None, glued=vals, short=True)
     return Fitted(None, short=True)
 

@@ -1,19 +1,19 @@
 """HTML pages (a report as published on a government site) into blocks, with lxml.
 
-Speed matters (hundreds of pages per second), so no Python runs per node: libxml2
-parses, a small XSLT (C) flattens the page into one string with private-use marks for
-line breaks, tables, rows and cells, and Python only splits that string.
+Speed matters (hundreds of pages per second), so Python does not visit every node:
+libxml2 parses, a small XSLT (C) flattens the page into one string with marks for line
+breaks, tables, rows and cells, and Python splits that string.
 
 - Block-level elements and ``<br>`` end a line; each line is a text block.
 - A data table becomes one row block per ``<tr>`` on a grid that expands colspan and
   rowspan: a spanning cell's text sits at its top-left position, the positions it covers
-  are ``""``. Paragraphs inside one cell are joined with nothing between two CJK
-  characters, else a space. A table that holds another table, or has no row of two
+  are ``""``. Paragraphs and lines inside one cell are joined with nothing between two
+  CJK characters, else a space. A table that holds another table, or has no row of two
   cells, is layout: its cells are read as text and the tables inside it as tables.
-- Skipped: script/style/head/forms controls always; nav/header/footer/form/aside, hidden
-  elements and elements whose class or id says navigation, menu, footer, breadcrumb,
-  sidebar, top or bottom — unless they hold most of the page's text (the wrapper of the
-  whole article on some sites carries such names).
+- Skipped: script/style/head and form controls always; hidden elements; nav, header,
+  footer, form, aside and elements whose class or id names navigation, menu, footer,
+  breadcrumb, sidebar, top or bottom — unless they hold half of the page's text or more
+  (some sites give the wrapper of the whole article such names).
 """
 
 from __future__ import annotations
@@ -27,61 +27,55 @@ from ..errors import UnreadableFile
 from .blocks import Block
 from .detect import decode_text
 
-# Private-use marks in the flattened string (stripped from the page's own text first).
-_BR, _TABLE, _ROW, _CELL, _ROWSPAN, _CONTENT, _END = (chr(0xE000 + i) for i in range(7))
-_MARKS = re.compile("[\ue000-\ue00f]")
+# Marks in the flattened string: Unicode noncharacters, reserved for internal use.
+_BR, _TABLE, _ROW, _CELL, _ROWSPAN, _CONTENT, _END = (chr(0xFDD0 + i) for i in range(7))
+_OWN_MARKS = re.compile(b"\xef\xb7[\x90-\x96]")  # the marks in UTF-8
 
-_BLOCK_TAGS = (
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd section article main blockquote pre address "
-    "center hr figure figcaption caption fieldset legend table thead tbody tfoot tr td th "
-    "details summary menu header footer nav aside form body"
-).split()
-_JUNK_TAGS = (
-    "script style noscript head iframe frame frameset template object embed svg canvas "
-    "select option button input textarea map audio video"
-).split()
-_DROP = "data-gongkai-drop"  # set on chrome elements; the XSLT skips them
+_BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "main", "blockquote", "pre", "address", "center", "hr", "figure", "figcaption", "caption", "fieldset", "legend", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "details", "summary", "menu", "header", "footer", "nav", "aside", "form", "body"]
+_JUNK_TAGS = ["script", "style", "noscript", "head", "iframe", "frame", "frameset", "template", "object", "embed", "svg", "canvas", "select", "option", "button", "input", "textarea", "map", "audio", "video"]
+_DROP = "gongkai-drop"  # site chrome is renamed to this; the XSLT skips it
+_HIDDEN_STYLE = "contains(@style, 'display:none') or contains(@style, 'display: none')"
 
-_XSLT = etree.XSLT(
-    etree.XML(
-        f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+def _stylesheet(hidden_spans: bool) -> etree.XSLT:
+    """The flattening XSLT; ``hidden_spans`` adds a (slower) rule skipping hidden spans."""
+    skip_hidden = (
+        f'<xsl:template match="span[{_HIDDEN_STYLE}]|font[{_HIDDEN_STYLE}]" priority="2"/>'
+        if hidden_spans
+        else ""
+    )
+    source = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
-<xsl:template match="{"|".join(_JUNK_TAGS)}"/>
-<xsl:template match="*[@{_DROP}]" priority="3"/>
+<xsl:template match="{"|".join(_JUNK_TAGS)}|{_DROP}"/>{skip_hidden}
 <xsl:template match="br">{_BR}</xsl:template>
 <xsl:template match="{"|".join(_BLOCK_TAGS)}">{_BR}<xsl:apply-templates/>{_BR}</xsl:template>
 <xsl:template match="table[not(.//table)][.//tr[count(td|th) &gt; 1]]" priority="2">
 <xsl:apply-templates select="caption"/>{_TABLE}<xsl:for-each select=".//tr">{_ROW}<xsl:for-each
 select="td|th">{_CELL}<xsl:value-of select="@colspan"/>{_ROWSPAN}<xsl:value-of
 select="@rowspan"/>{_CONTENT}<xsl:apply-templates/></xsl:for-each></xsl:for-each>{_END}</xsl:template>
-</xsl:stylesheet>""".encode()
-    )
-)
+</xsl:stylesheet>"""
+    return etree.XSLT(etree.XML(source.encode()))
 
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# What may be site chrome is found in the source text with regexes (C speed); one XPath
-# built from what was found then selects the candidate elements in a single scan.
-_CHROME_TAG_SOURCE = re.compile(r"<(?:nav|header|footer|form|aside)\b", re.I)
-_CHROME_TAG_TEST = "self::nav or self::header or self::footer or self::form or self::aside"
-_HIDDEN_SOURCE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|\shidden\b", re.I)
-_HIDDEN_TEST = (
-    f"@hidden or contains(translate(@style, '{_UPPER} ', '{_UPPER.lower()}'), 'display:none')"
-    f" or contains(translate(@style, '{_UPPER} ', '{_UPPER.lower()}'), 'visibility:hidden')"
-)
-_NAME_SOURCE = re.compile(r"""\b(class|id)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""", re.I)
-_CHROME_HINT = re.compile(r"nav|menu|foot|ft|crumb|bread|side|head|hd|top|bottom|copyright|"
-                          r"position|location|weizhi|dqwz|share|fenxiang|toolbar|skip", re.I)
+
+_XSLT = _stylesheet(hidden_spans=False)
+_XSLT_HIDDEN = _stylesheet(hidden_spans=True)
+# Pages that hide nothing need no per-span style test (a case-sensitive literal is fast).
+_HIDES = re.compile(rb"display\s*:\s*none")
+
 _TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _CHROME_TAGS = frozenset(("nav", "header", "footer", "form", "aside"))
+# Paragraph-level and inline elements hold no site chrome worth looking for.
+_LEAVES = frozenset(
+    ["p", "span", "a", "font", "b", "i", "u", "em", "strong", "small", "big", "sub", "sup", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "img", "br", "hr", "label", "pre"]
+)
+_JUNK = frozenset(_JUNK_TAGS)
 # class/id words of site chrome, and words that mark content despite a chrome word
 # ("article-header" holds the title, "content-top" is content).
 _CHROME_WORDS = frozenset(
-    "nav navbar navigation subnav topnav mainnav menu menus submenu footer foot ft breadcrumb "
-    "breadcrumbs crumb crumbs bread sidebar side aside header hd top topbar bottom copyright "
-    "position location weizhi dqwz share sharebar fenxiang toolbar skip".split()
+    ["nav", "navbar", "navigation", "subnav", "topnav", "mainnav", "menu", "menus", "submenu", "footer", "foot", "ft", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "bread", "sidebar", "side", "aside", "header", "hd", "top", "topbar", "bottom", "copyright", "position", "location", "weizhi", "dqwz", "share", "sharebar", "fenxiang", "toolbar", "skip"]
 )
 _CONTENT_WORDS = frozenset(
-    "article content contents detail details zhengwen zw wenzhang trs editor xl post".split()
+    ["article", "content", "contents", "detail", "details", "zhengwen", "zw", "wenzhang", "trs", "editor", "xl", "post"]
 )
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -89,10 +83,13 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _GB = frozenset(("gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"))
 
+# A line mark with whitespace around it (the split catches any other whitespace).
+_STRIP = _BR + " \t\r\n\f\v\xa0\u3000"
+
 _CJK_CLASS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Whitespace with a line break between two CJK characters is a source line wrap: nothing.
-_CJK_WRAP = re.compile(rf"(?<=[{_CJK_CLASS}])[^\S\n]*\n\s*(?=[{_CJK_CLASS}])")
+_CJK_WRAP = re.compile(rf"([{_CJK_CLASS}])[^\S\n]*\n\s*(?=[{_CJK_CLASS}])")
 _CJK_END = re.compile(rf"[{_CJK_CLASS}]$")
 _CJK_START = re.compile(rf"[{_CJK_CLASS}]")
 
@@ -101,84 +98,98 @@ MAX_SPAN = 100  # colspan/rowspan beyond this is junk markup, not a report table
 
 def read_html(data: bytes) -> list[Block]:
     """Turn the bytes of an HTML page into blocks."""
-    text = _decode(data)
-    if _MARKS.search(text):
-        text = _MARKS.sub("", text)
-    if not text.strip():
+    source = _utf8(data)
+    if not source.strip():
         return []
+    if b"\xef\xb7" in source:  # U+FDD0.. are the marks of the flattened string
+        source = _OWN_MARKS.sub(b"", source)
     try:
         parser = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
-        root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
+        root = etree.fromstring(source, parser)
         if root is None:
             return []  # nothing but comments
-        _mark_chrome(root, text)
-        flat = str(_XSLT(root))
+        _mark_chrome(root)
+        flat = str((_XSLT_HIDDEN if _HIDES.search(source) else _XSLT)(root))
     except (etree.LxmlError, ValueError, UnicodeError, RecursionError) as exc:
         raise UnreadableFile("HTML 文件无法解析", "unparsable HTML") from exc
     return _blocks(flat)
 
 
-def _decode(data: bytes) -> str:
-    """Honour a declared charset (gbk/gb2312 read as GB18030), else sniff UTF-8/GB18030."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_text(data)
-    match = _META_CHARSET.search(data[:8192])
-    if match:
-        name = match.group(1).decode("ascii", "ignore").lower()
+def _utf8(data: bytes) -> bytes:
+    """The page as UTF-8 bytes.
+
+    A declared charset is honoured (gbk/gb2312 read as GB18030) when the bytes decode
+    with it; otherwise (no or a wrong declaration, common after a CMS migration) the
+    encoding is sniffed: BOM, UTF-8, GB18030.
+    """
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        match = _META_CHARSET.search(data[:8192])
+        name = match.group(1).decode("ascii", "ignore").lower() if match else "utf-8"
+        name = "gb18030" if name in _GB else name
         try:
-            return data.decode("gb18030" if name in _GB else name)
+            text = data.decode(name)
         except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration (common after a CMS migration): sniff instead
-    return decode_text(data)
+            pass
+        else:
+            return data if name in ("utf-8", "utf8") else text.encode("utf-8", "surrogatepass")
+    return decode_text(data).encode("utf-8", "surrogatepass")
 
 
 # -- site chrome -------------------------------------------------------------------------
 
 
-def _mark_chrome(root: Any, source: str) -> None:
-    """Set ``_DROP`` on navigation, headers, footers and hidden elements."""
-    tests = []
-    if _CHROME_TAG_SOURCE.search(source):
-        tests.append(_CHROME_TAG_TEST)
-    if _HIDDEN_SOURCE.search(source):
-        tests.append(_HIDDEN_TEST)
-    names: set[tuple[str, str]] = set()
-    for match in _NAME_SOURCE.finditer(source):
-        value = match.group(2) or match.group(3) or match.group(4) or ""
-        if "'" not in value and "&" not in value and _CHROME_HINT.search(value):
-            names.add((match.group(1).lower(), value))
-    tests.extend(f"@{attr}='{value}'" for attr, value in names if _is_chrome_name(value))
-    if not tests:
-        return
-    candidates = root.xpath(f"//*[{' or '.join(tests)}]")
-    if not candidates:
+def _mark_chrome(root: Any) -> None:
+    """Rename navigation, headers, footers and hidden elements to ``_DROP``.
+
+    Only the page's frame is visited: the walk does not enter paragraphs, inline
+    elements or data tables, where the bulk of a report's nodes are. An element that
+    looks like chrome but holds half of the page's text or more is entered instead.
+    """
+    body = root.find("body")
+    if body is None:
         return
     # Measure text without scripts and styles, which the page never shows.
-    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
-    body = root.find("body")
-    total = _TEXT_LENGTH(body if body is not None else root)
-    for el in candidates:
-        if _is_chrome(el) and _TEXT_LENGTH(el) * 2 < total:
-            el.set(_DROP, "1")
+    etree.strip_elements(body, "script", "style", "noscript", "template", with_tail=False)
+    total: float | None = None
+    verdicts: dict[str, bool] = {}
+    stack = list(body)
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _JUNK:
+            continue
+        if _is_chrome(el, tag, verdicts):
+            if total is None:
+                total = _TEXT_LENGTH(body)
+            if _TEXT_LENGTH(el) * 2 < total:
+                el.tag = _DROP
+                continue
+        if tag not in _LEAVES and (tag != "table" or el.find(".//table") is not None):
+            stack.extend(el)
 
 
-def _is_chrome(el: Any) -> bool:
+def _is_chrome(el: Any, tag: str, verdicts: dict[str, bool]) -> bool:
     attrib = el.attrib
-    if "hidden" in attrib or _HIDDEN.search(attrib.get("style", "")):
+    if not attrib:
+        return tag in _CHROME_TAGS and (tag not in ("header", "footer") or _outside_article(el))
+    style = attrib.get("style")
+    if "hidden" in attrib or (style and ("display" in style or "visibility" in style) and _HIDDEN.search(style)):
         return True
-    tag = el.tag
     if tag in ("header", "footer"):
-        # An article's own header (its title) or footer is content.
-        return not any(a.tag in ("article", "main") for a in el.iterancestors())
+        return _outside_article(el)  # an article's own header holds its title
     if tag in _CHROME_TAGS:
         return True
-    return _is_chrome_name(f"{attrib.get('class', '')} {attrib.get('id', '')}")
+    names = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    verdict = verdicts.get(names)
+    if verdict is None:
+        words = set(_WORD_SPLIT.split(_CAMEL.sub(" ", names).lower()))
+        verdict = not words.isdisjoint(_CHROME_WORDS) and words.isdisjoint(_CONTENT_WORDS)
+        verdicts[names] = verdict
+    return verdict
 
 
-def _is_chrome_name(names: str) -> bool:
-    """Whether class/id words name site chrome and no word names the content."""
-    words = set(_WORD_SPLIT.split(_CAMEL.sub(" ", names).lower()))
-    return not words.isdisjoint(_CHROME_WORDS) and words.isdisjoint(_CONTENT_WORDS)
+def _outside_article(el: Any) -> bool:
+    return not any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
 # -- the flattened string into blocks ---------------------------------------------------
@@ -186,7 +197,7 @@ def _is_chrome_name(names: str) -> bool:
 
 def _blocks(flat: str) -> list[Block]:
     flat = _INVISIBLE.sub("", flat)
-    flat = _CJK_WRAP.sub("", flat)
+    flat = _CJK_WRAP.sub(r"\1", flat)
     blocks: list[Block] = []
     paragraphs = 0
     tables = 0
@@ -194,9 +205,8 @@ def _blocks(flat: str) -> list[Block]:
         if index:  # a table, then the text after it
             table, _, chunk = chunk.partition(_END)
             tables += 1
-            where = f"表格{tables} 第{{}}行"
             for number, cells in _grid(table):
-                blocks.append(Block("row", cells, len(blocks) + 1, where.format(number)))
+                blocks.append(Block("row", cells, len(blocks) + 1, f"表格{tables} 第{number}行"))
         for piece in chunk.split(_BR):
             line = " ".join(piece.split())
             if line:
@@ -211,6 +221,15 @@ def _grid(table: str) -> list[tuple[int, tuple[str, ...]]]:
     Rows whose cells are all empty are left out (their number is still counted).
     """
     rows = table.split(_ROW)[1:]
+    no_spans = _CELL + _ROWSPAN + _CONTENT
+    if table.count(no_spans) == table.count(_CELL):  # the common case: a plain grid
+        plain = [[_cell_text(cell[2:]) for cell in row.split(_CELL)[1:]] for row in rows]
+        width = max(map(len, plain), default=0)
+        return [
+            (r + 1, tuple(cells) + ("",) * (width - len(cells)))
+            for r, cells in enumerate(plain)
+            if any(cells)
+        ]
     grid: list[dict[int, str]] = [{} for _ in rows]
     for r, row in enumerate(rows):
         placed = grid[r]
@@ -223,12 +242,11 @@ def _grid(table: str) -> list[tuple[int, tuple[str, ...]]]:
             placed[c] = _cell_text(content)
             cs = _span(colspan)
             rs = min(_span(rowspan), len(rows) - r)
-            if cs > 1 or rs > 1:
-                for dr in range(rs):
-                    covered = grid[r + dr]
-                    for dc in range(cs):
-                        if dr or dc:
-                            covered.setdefault(c + dc, "")
+            for dr in range(rs):
+                covered = grid[r + dr]
+                for dc in range(cs):
+                    if dr or dc:
+                        covered.setdefault(c + dc, "")
             c += cs
     width = max((max(placed) + 1 for placed in grid if placed), default=0)
     out: list[tuple[int, tuple[str, ...]]] = []
@@ -241,8 +259,16 @@ def _grid(table: str) -> list[tuple[int, tuple[str, ...]]]:
 
 def _cell_text(content: str) -> str:
     """A cell's paragraphs and lines, whitespace collapsed, joined CJK-aware."""
+    if _BR in content:
+        content = content.strip(_STRIP)
+        if _BR in content:
+            return _join_lines(content.split(_BR))
+    return " ".join(content.split())
+
+
+def _join_lines(pieces: list[str]) -> str:
     out = ""
-    for piece in content.split(_BR):
+    for piece in pieces:
         part = " ".join(piece.split())
         if not part:
             continue
@@ -253,10 +279,8 @@ def _cell_text(content: str) -> str:
 
 
 def _span(value: str) -> int:
-    if not value:
-        return 1
     try:
-        span = int(value.strip().rstrip(";"))
+        span = int(value.strip().rstrip(";")) if value else 1
     except ValueError:
         return 1
     return min(max(span, 1), MAX_SPAN)

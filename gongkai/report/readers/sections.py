@@ -13,6 +13,12 @@ from .lines import Line
 _TOP = re.compile(r"^(?:第)?([一二三四五六七八九十]{1,3})(?:、|,|\.|:|部分)(.{1,40})$")
 # Table 三's level-1 rows look like headings (四、结转下年度继续办理) but are not.
 _TABLE_ROW_WORDS = ("本年新收", "上年结转", "本年度办理结果", "结转下年度", "办理结果", "本年度办")
+_OFFICIAL_TITLES = "|".join(
+    ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+     "存在的主要问题及改进情况", "其他需要报告的事项"]
+)
+# A heading run into its first paragraph: 一、总体情况2023年，我局…
+_GLUED_HEADING = re.compile(rf"^([一二三四五六])(?:、|\.)({_OFFICIAL_TITLES})")
 _TITLE = re.compile(r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*?)(?:政府信息公开|政务公开|信息公开)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年(?:度)?1月1日")
 
@@ -24,6 +30,7 @@ class FoundHeading:
     printed: str
     title: str
     section: str | None
+    rest: str = ""  # text run into the heading's line (一、总体情况2023年，…)
 
 
 def match_section(title: str) -> SectionSpec | None:
@@ -36,7 +43,15 @@ def match_section(title: str) -> SectionSpec | None:
 def find_headings(lines: list[Line]) -> list[FoundHeading]:
     found: list[FoundHeading] = []
     for pos, line in enumerate(lines):
-        if line.has_number or not line.key or len(line.key) > 44:
+        if line.has_number or not line.key:
+            continue
+        if len(line.key) > 44:
+            glued = _GLUED_HEADING.match(line.key)
+            if glued:
+                spec = match_section(glued.group(2))
+                if spec:
+                    found.append(FoundHeading(pos, cn_numeral(glued.group(1)), glued.group(1), glued.group(2),
+                                              spec.number, line.key[glued.end():]))
             continue
         key = line.key.rstrip("。:")
         top = _TOP.match(key)
@@ -53,24 +68,32 @@ def find_headings(lines: list[Line]) -> list[FoundHeading]:
     return found
 
 
+_AGENCY_END = ("政府", "办公室", "办公厅", "局", "委", "委员会", "厅", "院", "会", "中心", "镇", "乡", "街道", "办事处", "署", "部", "处", "所", "站", "馆", "队", "区", "县", "市")
+
+
 def title_block(lines: list[Line], first_heading: int) -> tuple[str, int]:
-    """The report title: the first short lines, joined until they name a 报告."""
-    parts: list[str] = []
-    end = 0
-    for pos, line in enumerate(lines[: min(max(first_heading, 1), 12)]):
-        text = line.key
-        if not text or text in ("正文", "目录"):
+    """The report title: the first line naming a 政府信息公开…报告 (possibly wrapped), with the
+    agency line above it when the title itself starts with the year."""
+    limit = min(max(first_heading, 1) + 1, 40, len(lines))
+    for pos in range(limit):
+        text = lines[pos].key
+        if not ("信息公开" in text or "政务公开" in text or "年度报告" in text or "年报" in text):
             continue
-        if "。" in text or len(text) > 60:
-            break
-        parts.append(text)
+        if len(text) > 80 or "。" in text:
+            continue
         end = pos
-        if "报告" in text or "年报" in text:
-            break
-    joined = "".join(parts)
-    if "报告" not in joined and "年报" not in joined:
-        return "", 0
-    return joined, end + 1
+        if "报告" not in text and "年报" not in text and pos + 1 < len(lines):
+            nxt = lines[pos + 1].key
+            if len(nxt) <= 16 and ("报告" in nxt or "年报" in nxt):
+                text, end = text + nxt, pos + 1
+        if "报告" not in text and "年报" not in text:
+            continue
+        if pos > 0 and re.match(r"^(?:19|20)\d{2}年", text):
+            above = lines[pos - 1].key
+            if 2 <= len(above) <= 30 and not re.search(r"\d", above) and above.endswith(_AGENCY_END):
+                text = above + text
+        return text, end + 1
+    return "", 0
 
 
 def agency_and_year(title: str) -> tuple[str, int | None]:
@@ -79,7 +102,8 @@ def agency_and_year(title: str) -> tuple[str, int | None]:
         year = re.search(r"((?:19|20)\d{2})年", title)
         return "", int(year.group(1)) if year else None
     agency = m.group("pre").strip() or m.group("post").strip()
-    agency = re.sub(r"^(关于|\W+)", "", agency).rstrip("的")
+    agency = re.sub(r"^(关于|\W+)", "", agency)
+    agency = re.sub(r"(关于|的|\W)+$", "", agency)
     return agency, int(m.group("year"))
 
 

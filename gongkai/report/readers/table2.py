@@ -19,9 +19,9 @@ def match_t2(key: str, edition: Edition) -> T2Row | None:
     best: tuple[int, T2Row] | None = None
     for row in edition.table2:
         for name in row_keys(row):
-            if key.endswith(name) or key.startswith(name) or key == name:
-                if best is None or len(name) > best[0]:
-                    best = (len(name), row)
+            matches = key.endswith(name) or key.startswith(name)
+            if matches and (best is None or len(name) > best[0]):
+                best = (len(name), row)
     return best[1] if best else None
 
 

@@ -60,7 +60,9 @@ def read_table3(lines: list[Line], edition: Edition) -> Table3:
         if not own and not collapsed and line.numbers == 1 and not _long_digits(line):
             orphans.append(line)
             continue
-        cands.append(Candidate(line, own, match_rows(pending, edition) if not own else [], collapsed))
+        # A label broken over lines (…逾期不补 / 正、行政机关…) is matched as one text, as a hint only.
+        hint = [] if own else (match_rows(pending + line.key, edition) if line.key else match_rows(pending, edition))
+        cands.append(Candidate(line, own, hint, collapsed))
         pending = ""
 
     placed: dict[int, Candidate] = {}
@@ -105,11 +107,12 @@ def read_table3(lines: list[Line], edition: Edition) -> Table3:
             )
             rows.append(tuple(Cell(None, "", Source(line.block.line, line.block.where)) for _ in range(n_cols)))
             continue
-        cand = placed.get(r)
-        if cand is None:
+        found = placed.get(r)
+        if found is None:
             anomalies.append(Anomaly("cell-blank", "三", label, "", None, "表中找不到这一行", "row not found"))
             rows.append(tuple(Cell(None) for _ in range(n_cols)))
             continue
+        cand = found
         fit_r = fitted[r]
         if fit_r.surplus:
             anomalies.append(_count_anomaly(label, cand.line, n_cols, "多"))
@@ -185,6 +188,13 @@ def _recover_glued(fitted: dict, edition: Edition, anomalies: list[Anomaly], pla
     if len(solutions) == 1:
         for r, values in solutions[0].items():
             fitted[r].tokens = [str(v) for v in values]
+            anomalies.append(
+                Anomaly(
+                    "cell-recovered", "三", edition.table3[r].label, "", placed[r].line.block.line,
+                    f"数字粘连“{''.join(fitted[r].glued)}”，唯一满足行列合计的拆分为 {'、'.join(map(str, values))}",
+                    f"digits run together, split as {values}: the only split satisfying all sums",
+                )
+            )
         return
     for r in glued:
         anomalies.append(
@@ -225,13 +235,15 @@ def _columns_hold(values: dict[int, list[int]], edition: Edition) -> bool:
     n = len(edition.table3)
     total, carry = edition.total_row, edition.carry_out_row
     for col in range(len(edition.table3_columns)):
-        if all(r in values for r in (0, 1, total, carry)):
-            if values[0][col] + values[1][col] != values[total][col] + values[carry][col]:
-                return False
+        balance = (0, 1, total, carry)
+        if all(r in values for r in balance) and (
+            values[0][col] + values[1][col] != values[total][col] + values[carry][col]
+        ):
+            return False
         leaves = range(2, total)
-        if total in values and all(r in values for r in leaves):
-            if sum(values[r][col] for r in leaves) != values[total][col]:
-                return False
+        if (total in values and all(r in values for r in leaves)
+                and sum(values[r][col] for r in leaves) != values[total][col]):
+            return False
     return len(values) <= n
 
 

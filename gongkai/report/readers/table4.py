@@ -40,6 +40,11 @@ def read_table4(lines: list[Line], edition: Edition) -> tuple[tuple[Cell, ...] |
         options = candidates(fitted.glued, N, _blocks_hold)
         if len(options) == 1:
             fitted.tokens, how = [str(v) for v in options[0]], "由粘连数字按合计唯一还原"
+            anomalies.append(
+                Anomaly("cell-recovered", "四", "", "", first.block.line,
+                        f"数字粘连，唯一满足合计的拆分为 {'、'.join(map(str, options[0]))}",
+                        f"digits run together, split as {options[0]}: the only split satisfying the totals")
+            )
         else:
             anomalies.append(
                 Anomaly("cell-ambiguous", "四", "", "", first.block.line,

@@ -23,7 +23,7 @@ def read_text(data: bytes) -> list[Block]:
 def blocks_from_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip()
+        line = raw.rstrip(" \r\n\u3000")
         if not line.strip():
             continue
         if "|" in line and line.lstrip().startswith("|"):

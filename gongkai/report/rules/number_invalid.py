@@ -54,7 +54,7 @@ def _judge(cell: Cell, money: bool, at: Location) -> Iterator[Finding]:
     v = cell.value
     if v is None:
         return
-    if v < 0:
+    if v < 0 and "增/减" not in at.column:  # 2019 format: 本年增/减 is a signed change
         yield check.finding(f"出现负数 {fmt(v)}", f"negative number {fmt(v)}", at)
     elif not money and isinstance(v, float) and not v.is_integer():
         yield check.finding(f"件数应为整数，却是 {fmt(v)}", f"a count must be whole, got {fmt(v)}", at)

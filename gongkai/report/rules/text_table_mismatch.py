@@ -33,6 +33,9 @@ from .registry import Context, rule
 _STOP = r"[^，,。；;、\d（）()]"
 _RECEIVED = re.compile(rf"(?:收到|新收|受理|接收){_STOP}{{0,14}}?申请{_STOP}{{0,4}}?(\d+)\s*件")
 _HALF_YEAR = re.compile(r"上半年|下半年|季度|月份|\d+月")
+# A part, not the whole: 网上申请 20 件, 其中自然人…, 被复议纠错 0 件.
+_PART = re.compile(r"其中|网上|在线|当面|信函|邮寄|传真|电子邮件|网络|现场|书面|口头|自然人|法人|企业|个人|单位|部门|乡镇|街道")
+_OUTCOME_AFTER = re.compile(r"^\s*(?:被|中)?(?:纠错|纠正|败诉|维持|撤销|确认违法|胜诉)")
 _ANSWERED = re.compile(r"(?:^|(?<=[，,。；;：共]))(?:共|全年|累计)?(?:办结|答复|办理)(?:了|完成)?(?:政府信息公开)?(?:申请)?\s*(\d+)\s*件")
 _CARRIED_OUT = re.compile(r"(?:结转下一?年度?|转下一?年度?|结转至下一?年度?)(?:继续)?(?:办理)?(?:答复)?(?:的)?(?:有)?\s*(\d+)\s*件|(\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度")
 _CARRIED_IN = re.compile(r"上年(?:度)?结转(?:政府信息公开)?(?:申请)?\s*(\d+)\s*件")
@@ -81,7 +84,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             for m in pattern.finditer(section.text):
                 stated = int(next(g for g in m.groups() if g))
                 clause = section.text[max(0, m.start() - 20) : m.end()]
-                if stated in accepted or _HALF_YEAR.search(clause.split("，")[-1].split("。")[-1]):
+                own_clause = re.split(r"[，,。；;]", clause)[-1]
+                if stated in accepted or _HALF_YEAR.search(own_clause) or _PART.search(m.group(0)):
+                    continue
+                if _OUTCOME_AFTER.match(section.text[m.end() : m.end() + 6]) or _OUTCOME_AFTER.search(m.group(0)):
                     continue
                 yield check.finding(
                     f"正文“…{clause.strip()}”称{what} {stated} 件，表格为 {shown} 件",
