@@ -26,7 +26,7 @@ _2021_T3 = ("不补正", "缴纳费用", "收费通知")
 
 def assemble(blocks: list[Block], source: str = "") -> Report:
     lines = make_lines(blocks)
-    headings = find_headings(lines)
+    headings = sorted(find_headings(lines), key=lambda h: h.pos)
     section_pos: dict[str, int] = {}
     for h in headings:
         if h.section and h.section not in section_pos:

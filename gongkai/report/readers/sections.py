@@ -19,6 +19,7 @@ _OFFICIAL_TITLES = "|".join(
 )
 # A heading run into its first paragraph: 一、总体情况2023年，我局…
 _GLUED_HEADING = re.compile(rf"^([一二三四五六])(?:、|\.)({_OFFICIAL_TITLES})")
+_BRACKETED = re.compile(r"^\(([一二三四五六])\)(.+)$")
 _TITLE = re.compile(r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*?)(?:政府信息公开|政务公开|信息公开)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年(?:度)?1月1日")
 
@@ -75,6 +76,7 @@ def title_block(lines: list[Line], first_heading: int) -> tuple[str, int]:
     """The report title: the first line naming a 政府信息公开…报告 (possibly wrapped), with the
     agency line above it when the title itself starts with the year."""
     limit = min(max(first_heading, 1) + 1, 40, len(lines))
+    fallback: tuple[str, int] = ("", 0)
     for pos in range(limit):
         text = lines[pos].key
         if not ("信息公开" in text or "政务公开" in text or "年度报告" in text or "年报" in text):
@@ -88,20 +90,28 @@ def title_block(lines: list[Line], first_heading: int) -> tuple[str, int]:
                 text, end = text + nxt, pos + 1
         if "报告" not in text and "年报" not in text:
             continue
+        if any(mark in text for mark in (">", "当前位置", "首页")):
+            continue  # a breadcrumb, not the title
         if pos > 0 and re.match(r"^(?:19|20)\d{2}年", text):
             above = lines[pos - 1].key
             if 2 <= len(above) <= 30 and not re.search(r"\d", above) and above.endswith(_AGENCY_END):
                 text = above + text
+        if not re.search(r"(?:19|20)\d{2}", text):
+            fallback = fallback if fallback[0] else (text, end + 1)
+            continue
         return text, end + 1
-    return "", 0
+    return fallback
+
+
+_TITLE_YEAR_LAST = re.compile(r"^(?P<pre>.*?)(?:政府信息公开|政务公开|信息公开)工作(?P<year>(?:19|20)\d{2})年度?")
 
 
 def agency_and_year(title: str) -> tuple[str, int | None]:
-    m = _TITLE.search(title)
+    m = _TITLE.search(title) or _TITLE_YEAR_LAST.search(title)
     if not m:
         year = re.search(r"((?:19|20)\d{2})年", title)
         return "", int(year.group(1)) if year else None
-    agency = m.group("pre").strip() or m.group("post").strip()
+    agency = m.group("pre").strip() or (m.groupdict().get("post") or "").strip()
     agency = re.sub(r"^(关于|\W+)", "", agency)
     agency = re.sub(r"(关于|的|\W)+$", "", agency)
     return agency, int(m.group("year"))

@@ -178,8 +178,14 @@ def _recover_glued(fitted: dict, edition: Edition, anomalies: list[Anomaly], pla
         return
     n_cols = len(edition.table3_columns)
     options: dict[int, list[list[int]]] = {}
-    for r in glued:
+    for r in list(glued):
         options[r] = candidates(fitted[r].glued, n_cols, lambda v: sum(v[:-1]) == v[-1])
+        if not options[r]:  # no split even fits its own row: a cell is missing, not glued
+            fitted[r].glued = []
+            glued.remove(r)
+            del options[r]
+    if not glued:
+        return
     known: dict[int, list[int]] = {}
     for r, f in fitted.items():
         if f.tokens is not None and all(t.isdigit() for t in f.tokens):

@@ -36,23 +36,22 @@ def read_table4(lines: list[Line], edition: Edition) -> tuple[tuple[Cell, ...] |
     first = rows[0]
     fitted = fit(tokens, N)
     how = ""
-    if fitted.tokens is None and fitted.glued:
-        options = candidates(fitted.glued, N, _blocks_hold)
-        if len(options) == 1:
-            fitted.tokens, how = [str(v) for v in options[0]], "由粘连数字按合计唯一还原"
-            anomalies.append(
-                Anomaly("cell-recovered", "四", "", "", first.block.line,
-                        f"数字粘连，唯一满足合计的拆分为 {'、'.join(map(str, options[0]))}",
-                        f"digits run together, split as {options[0]}: the only split satisfying the totals")
-            )
-        else:
-            anomalies.append(
-                Anomaly("cell-ambiguous", "四", "", "", first.block.line,
-                        f"数字粘连，有 {len(options)} 种拆分满足合计，无法唯一确定",
-                        "digits run together: no unique split satisfies the totals")
-            )
+    options = candidates(fitted.glued, N, _blocks_hold) if fitted.tokens is None and fitted.glued else []
+    got = len([t for t in tokens if t])
+    if len(options) == 1:
+        fitted.tokens, how = [str(v) for v in options[0]], "由粘连数字按合计唯一还原"
+        anomalies.append(
+            Anomaly("cell-recovered", "四", "", "", first.block.line,
+                    f"数字粘连，唯一满足合计的拆分为 {'、'.join(map(str, options[0]))}",
+                    f"digits run together, split as {options[0]}: the only split satisfying the totals")
+        )
+    elif options:
+        anomalies.append(
+            Anomaly("cell-ambiguous", "四", "", "", first.block.line,
+                    f"数字粘连，有 {len(options)} 种拆分满足合计，无法唯一确定",
+                    "digits run together: no unique split satisfies the totals")
+        )
     elif fitted.tokens is None or fitted.surplus:
-        got = len([t for t in tokens if t])
         anomalies.append(
             Anomaly("cell-count", "四", "", "", first.block.line,
                     f"表四有 {got} 个数字，应有 {N} 个", f"table 四 has {got} numbers, expected {N}")
