@@ -6,14 +6,12 @@ A reader turns bytes of its format into blocks; ``assemble.py`` alone interprets
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 BlockKind = Literal["text", "row"]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One line of text, or one table row as its cell strings.
 
     ``kind == "text"``: ``cells`` holds exactly one string (a line or paragraph).
@@ -24,10 +22,13 @@ class Block:
     ``where`` is a short human location such as ``"第3页"`` or ``"表格2 第5行"``.
     """
 
+    # A NamedTuple, not a dataclass: a batch builds millions of blocks.
     kind: BlockKind
     cells: tuple[str, ...]
     line: int
     where: str = ""
+    # The cells already half-width (textnorm.half_width), when the reader had them for free.
+    norm: tuple[str, ...] | None = None
 
     @property
     def text(self) -> str:

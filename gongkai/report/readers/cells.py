@@ -65,6 +65,8 @@ def make_cells(
     source = Source(line.block.line, line.block.where, how)
     if tokens is None:
         return tuple(Cell(None, "", source) for _ in range(n))
+    if all(tokens) and "".join(tokens).isdigit():  # the common case: plain whole numbers
+        return tuple(Cell(int(t), t, source) for t in tokens)
     cells: list[Cell] = []
     for col, token in zip(columns, tokens, strict=True):
         if token == EMPTY or token in BLANK_MARKS:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..textnorm import BLANK_MARKS, DAMAGED, NUMBER, half_width, squash
+from ..textnorm import BLANK_MARKS, DAMAGED, NUMBER, half_width
 from .blocks import Block
 
 EMPTY = ""  # an empty cell (a tab or pipe with nothing between)
 
 # Page marks such as "- 4 -", "— 5 —", "第 3 页", "第3页 共7页".
 _PAGE_MARK = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
-# Markdown heading prefix, bullet.
+# Markdown heading prefix.
 _MD_HEAD = re.compile(r"^\s*#{1,6}\s*")
 # Footnotes inside a cell: "22（其中修订16件）", "55（含自然失效29件）" – the footnote is not a cell.
 _FOOTNOTE = re.compile(r"[（(]\s*(?:其中|含|包括|另有|注)[^（()）]*[）)]")
 # A label whose last characters are digits glued to it: 行政规范性文件693665.
 _GLUED_TAIL = re.compile(r"^(.*[\u4e00-\u9fff）)”\"])(\d+(?:\.\d+)?)$")
+# A line whose last character is none of these cannot end in a value (fast path for prose).
+_VALUE_END = frozenset("0123456789０１２３４５６７８９/-—–－\\一无空xX|")
 
 
 @dataclass(slots=True)
@@ -28,14 +30,11 @@ class Line:
     key: str  # label, half-width, without spaces
     values: list[str]  # value tokens, EMPTY for an empty cell
     footnote: str = ""  # footnote text stripped from the line
-
-    @property
-    def numbers(self) -> int:
-        return sum(1 for v in self.values if v and NUMBER.match(v))
+    numbers: int = 0  # how many value tokens are plain numbers
 
     @property
     def has_number(self) -> bool:
-        return any(v and NUMBER.match(v) for v in self.values)
+        return self.numbers > 0
 
 
 def is_value_token(token: str) -> bool:
@@ -45,45 +44,85 @@ def is_value_token(token: str) -> bool:
 def make_lines(blocks: list[Block]) -> list[Line]:
     lines: list[Line] = []
     for index, block in enumerate(blocks):
-        line = _make_line(index, block)
+        line = _text_line(index, block) if block.kind == "text" else _row_line(index, block)
         if line is not None:
             lines.append(line)
     return lines
 
 
-def _make_line(index: int, block: Block) -> Line | None:
+def _text_line(index: int, block: Block) -> Line | None:
+    text = block.norm[0] if block.norm is not None else half_width(block.cells[0]).strip()
+    notes = ""
+    if "(" in text and _FOOTNOTE.search(text):
+        notes = " ".join(m.group(0) for m in _FOOTNOTE.finditer(text))
+        text = _FOOTNOTE.sub("", text).strip()
+        if not text:
+            return Line(index, block, "", "", [], notes)
+    if text.startswith("#"):
+        text = _MD_HEAD.sub("", text)
+    if not text or (len(text) < 24 and _PAGE_MARK.match(text)):
+        return None
+    if text[-1] not in _VALUE_END:  # prose: no trailing values
+        return Line(index, block, text, "".join(text.split()), [], notes)
+    return _split(index, block, text.split(), notes)
+
+
+_LABEL, _NUMBER, _OTHER_VALUE = 0, 1, 2
+
+
+def _kind(token: str) -> int:
+    if token.isdigit() or NUMBER.match(token):
+        return _NUMBER
+    if token == EMPTY or token in BLANK_MARKS or DAMAGED.match(token):
+        return _OTHER_VALUE
+    return _LABEL
+
+
+def _row_line(index: int, block: Block) -> Line | None:
     tokens: list[str] = []
+    kinds: list[int] = []
     notes: list[str] = []
-    for raw in block.cells:
-        cell = half_width(raw).strip()
-        if _FOOTNOTE.search(cell):
+    for cell in half_width("\x1f".join(block.cells)).split("\x1f"):
+        cell = cell.strip()
+        if not cell:
+            tokens.append(EMPTY)
+            kinds.append(_OTHER_VALUE)
+            continue
+        if cell.isdigit():
+            tokens.append(cell)
+            kinds.append(_NUMBER)
+            continue
+        if "(" in cell and _FOOTNOTE.search(cell):
             notes.extend(m.group(0) for m in _FOOTNOTE.finditer(cell))
             cell = _FOOTNOTE.sub("", cell).strip()
-        if block.kind == "text":
-            cell = _MD_HEAD.sub("", cell)
-            if not cell and notes:
-                return Line(index, block, "", "", [], " ".join(notes))
-            if not cell or _PAGE_MARK.match(cell):
-                return None
-            tokens.extend(cell.split())
-        elif not cell:
-            tokens.append(EMPTY)
-        elif NUMBER.match(cell.replace(" ", "")) or cell in BLANK_MARKS:
-            tokens.append(cell.replace(" ", ""))
+        compact = cell.replace(" ", "")
+        if compact in BLANK_MARKS or NUMBER.match(compact):
+            tokens.append(compact)
+            kinds.append(_kind(compact))
         else:
-            tokens.extend(cell.split())
-    if block.kind == "row" and not any(tokens):
+            for part in cell.split():
+                tokens.append(part)
+                kinds.append(_kind(part))
+    if all(k == _OTHER_VALUE and not t for t, k in zip(tokens, kinds, strict=True)):
         return None
-    if block.kind == "row" and len([t for t in tokens if t]) == 1 and _PAGE_MARK.match(" ".join(tokens)):
+    if len(tokens) - tokens.count(EMPTY) == 1 and _PAGE_MARK.match(" ".join(tokens)):
         return None
+    return _split(index, block, tokens, " ".join(notes), kinds)
+
+
+def _split(index: int, block: Block, tokens: list[str], notes: str, kinds: list[int] | None = None) -> Line:
+    if kinds is None:
+        kinds = [_kind(t) for t in tokens]
     cut = len(tokens)
-    while cut > 0 and is_value_token(tokens[cut - 1]):
+    while cut > 0 and kinds[cut - 1] != _LABEL:
         cut -= 1
     label_tokens, values = tokens[:cut], tokens[cut:]
-    if label_tokens and not any(values):
+    numbers = kinds[cut:].count(_NUMBER)
+    if label_tokens and not numbers and not any(values):
         glued = _GLUED_TAIL.match(label_tokens[-1])
         if glued and not label_tokens[-1][0].isdigit():
             label_tokens = [*label_tokens[:-1], glued.group(1)]
             values = [glued.group(2), *values]
+            numbers += 1
     label = " ".join(t for t in label_tokens if t)
-    return Line(index, block, label, squash(label), values, " ".join(notes))
+    return Line(index, block, label, "".join(label.split()), values, notes, numbers)

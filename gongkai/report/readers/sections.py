@@ -62,9 +62,9 @@ def find_headings(lines: list[Line]) -> list[FoundHeading]:
                 continue
             spec = match_section(title)
             found.append(FoundHeading(pos, cn_numeral(top.group(1)), top.group(1), title, spec.number if spec else None))
-        elif len(key) <= 24 and not key.startswith(("(", "（")):
+        elif len(key) <= 24 and key.endswith(("情况", "事项", "问题")) and not key.startswith(("(", "（")):
             spec = match_section(key)
-            if spec and (key.endswith(("情况", "事项", "问题")) or key == spec.title):
+            if spec:
                 found.append(FoundHeading(pos, None, "", key, spec.number))
     return found
 

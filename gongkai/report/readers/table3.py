@@ -36,9 +36,22 @@ class Table3:
     used: set[int]  # indexes of lines that belong to the table
 
 
+_MATCHERS: dict[str, tuple[re.Pattern[str], dict[str, int]]] = {}
+
+
+def _matcher(edition: Edition) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One alternation of every row keyword of the edition (longest first), keyword → row."""
+    if edition.name not in _MATCHERS:
+        owner = {k: i for i, row in enumerate(edition.table3) for k in row.keywords}
+        pattern = re.compile("|".join(re.escape(k) for k in sorted(owner, key=len, reverse=True)))
+        _MATCHERS[edition.name] = (pattern, owner)
+    return _MATCHERS[edition.name]
+
+
 def match_rows(key: str, edition: Edition) -> list[int]:
-    hits = [i for i, row in enumerate(edition.table3) if any(k in key for k in row.keywords)]
-    if not hits and edition.name == "2021" and _OTHER_LEAF.search(key):
+    pattern, owner = _matcher(edition)
+    hits = sorted({owner[m.group(0)] for m in pattern.finditer(key)})
+    if not hits and edition.name == "2021" and key.endswith("其他") and _OTHER_LEAF.search(key):
         hits = [edition.t3_index["R23"]]
     return hits
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..textnorm import half_width
 from .blocks import Block
 from .detect import decode_text
 
@@ -21,12 +22,26 @@ def read_text(data: bytes) -> list[Block]:
 
 
 def blocks_from_text(text: str) -> list[Block]:
+    # Half-width the whole text once; blocks keep the text as printed beside it.
+    norm_lines = half_width(text).splitlines()
+    blocks = [_with_norm(b, norm_lines) for b in _blocks(text.splitlines())]
+    return blocks
+
+
+def _with_norm(block: Block, norm_lines: list[str]) -> Block:
+    if block.kind == "text":
+        return block._replace(norm=(norm_lines[block.line - 1].strip(),))
+    return block
+
+
+def _blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         line = raw.rstrip(" \r\n\u3000")
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             continue
-        if "|" in line and line.lstrip().startswith("|"):
+        if stripped[0] == "|":
             if _MD_RULE.match(line):
                 continue
             body = line.strip()
@@ -35,10 +50,10 @@ def blocks_from_text(text: str) -> list[Block]:
             cells = tuple(c.strip() for c in body.split("|"))
             blocks.append(Block("row", cells, number))
         elif "\t" in line:
-            blocks.append(Block("row", tuple(c.strip() for c in line.split("\t")), number))
-        elif _WIDE_GAP.search(line.strip()):
-            cells = tuple(c.strip() for c in _WIDE_GAP.split(line.strip()))
+            blocks.append(Block("row", tuple(line.split("\t")), number))  # cells are stripped by lines.py
+        elif ("  " in stripped or "\u3000" in stripped) and _WIDE_GAP.search(stripped):
+            cells = tuple(c.strip() for c in _WIDE_GAP.split(stripped))
             blocks.append(Block("row", cells, number))
         else:
-            blocks.append(Block("text", (line.strip(),), number))
+            blocks.append(Block("text", (stripped,), number))
     return blocks

@@ -39,15 +39,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         cols = r.table2.get(spec.key, {})
         for col, money in zip(spec.columns, spec.money, strict=True):
             cell = cols.get(col)
-            if cell is not None:
+            if cell is not None and not _plain(cell):
                 yield from _judge(cell, money, Location(table="二", row=spec.key, column=col))
     if r.table3 is not None:
         for spec_row, row in zip(r.spec.table3, r.table3, strict=True):
             for col, cell in zip(r.spec.table3_columns, row, strict=True):
-                yield from _judge(cell, False, Location(table="三", row=spec_row.label, column=col))
+                if not _plain(cell):
+                    yield from _judge(cell, False, Location(table="三", row=spec_row.label, column=col))
     if r.table4 is not None:
         for col, cell in zip(r.spec.table4_columns, r.table4, strict=True):
-            yield from _judge(cell, False, Location(table="四", column=col))
+            if not _plain(cell):
+                yield from _judge(cell, False, Location(table="四", column=col))
+
+
+def _plain(cell: Cell) -> bool:
+    """A blank or a whole number ≥ 0: nothing to judge (the fast path for almost every cell)."""
+    v = cell.value
+    return v is None or (type(v) is int and v >= 0)
 
 
 def _judge(cell: Cell, money: bool, at: Location) -> Iterator[Finding]:

@@ -30,6 +30,7 @@ from ..findings import Finding, Location, Severity
 from ..model import Report
 from .registry import Context, rule
 
+_SENTENCE_END = re.compile(r"[。！？]")
 _STOP = r"[^，,。；;、\d（）()]"
 _RECEIVED = re.compile(rf"(?:收到|新收|受理|接收){_STOP}{{0,14}}?申请{_STOP}{{0,4}}?(\d+)\s*件")
 _HALF_YEAR = re.compile(r"上半年|下半年|季度|月份|\d+月")
@@ -76,18 +77,20 @@ def check(ctx: Context) -> Iterator[Finding]:
         (_IN_FORCE, "现行有效行政规范性文件", {in_force}, in_force),
     )
     for section in r.sections:
-        if section.number not in ("一", "三", "四"):
+        if section.number not in ("一", "三", "四") or "件" not in section.text:
             continue
+        # Only sentences that count something in 件 can state a table figure.
+        counted = "。".join(s for s in _SENTENCE_END.split(section.text) if "件" in s)
         for pattern, what, accepted, shown in checks:
             if shown is None:
                 continue
-            for m in pattern.finditer(section.text):
+            for m in pattern.finditer(counted):
                 stated = int(next(g for g in m.groups() if g))
-                clause = section.text[max(0, m.start() - 20) : m.end()]
+                clause = counted[max(0, m.start() - 20) : m.end()]
                 own_clause = re.split(r"[，,。；;]", clause)[-1]
                 if stated in accepted or _HALF_YEAR.search(own_clause) or _PART.search(m.group(0)):
                     continue
-                if _OUTCOME_AFTER.match(section.text[m.end() : m.end() + 6]) or _OUTCOME_AFTER.search(m.group(0)):
+                if _OUTCOME_AFTER.match(counted[m.end() : m.end() + 6]) or _OUTCOME_AFTER.search(m.group(0)):
                     continue
                 yield check.finding(
                     f"正文“…{clause.strip()}”称{what} {stated} 件，表格为 {shown} 件",
