@@ -31,8 +31,18 @@ from .detect import decode_text
 _BR, _TABLE, _ROW, _CELL, _ROWSPAN, _CONTENT, _END = (chr(0xFDD0 + i) for i in range(7))
 _OWN_MARKS = re.compile(b"\xef\xb7[\x90-\x96]")  # the marks in UTF-8
 
-_BLOCK_TAGS = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "main", "blockquote", "pre", "address", "center", "hr", "figure", "figcaption", "caption", "fieldset", "legend", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "details", "summary", "menu", "header", "footer", "nav", "aside", "form", "body"]
-_JUNK_TAGS = ["script", "style", "noscript", "head", "iframe", "frame", "frameset", "template", "object", "embed", "svg", "canvas", "select", "option", "button", "input", "textarea", "map", "audio", "video"]
+_BLOCK_TAGS = (
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "section", "article", "main", "blockquote", "pre", "address", "center", "hr", "figure",
+    "figcaption", "caption", "fieldset", "legend", "table", "thead", "tbody", "tfoot", "tr",
+    "td", "th", "details", "summary", "menu", "header", "footer", "nav", "aside", "form",
+    "body",
+)
+_JUNK_TAGS = (
+    "script", "style", "noscript", "head", "iframe", "frame", "frameset", "template",
+    "object", "embed", "svg", "canvas", "select", "option", "button", "input", "textarea",
+    "map", "audio", "video",
+)
 _DROP = "gongkai-drop"  # site chrome is renamed to this; the XSLT skips it
 _HIDDEN_STYLE = "contains(@style, 'display:none') or contains(@style, 'display: none')"
 
@@ -62,20 +72,32 @@ _XSLT_HIDDEN = _stylesheet(hidden_spans=True)
 # Pages that hide nothing need no per-span style test (a case-sensitive literal is fast).
 _HIDES = re.compile(rb"display\s*:\s*none")
 
-_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _CHROME_TAGS = frozenset(("nav", "header", "footer", "form", "aside"))
 # Paragraph-level and inline elements hold no site chrome worth looking for.
 _LEAVES = frozenset(
-    ["p", "span", "a", "font", "b", "i", "u", "em", "strong", "small", "big", "sub", "sup", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "img", "br", "hr", "label", "pre"]
+    (
+        "p", "span", "a", "font", "b", "i", "u", "em", "strong", "small", "big", "sub",
+        "sup", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "img", "br", "hr",
+        "label", "pre",
+    )
 )
 _JUNK = frozenset(_JUNK_TAGS)
 # class/id words of site chrome, and words that mark content despite a chrome word
 # ("article-header" holds the title, "content-top" is content).
 _CHROME_WORDS = frozenset(
-    ["nav", "navbar", "navigation", "subnav", "topnav", "mainnav", "menu", "menus", "submenu", "footer", "foot", "ft", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "bread", "sidebar", "side", "aside", "header", "hd", "top", "topbar", "bottom", "copyright", "position", "location", "weizhi", "dqwz", "share", "sharebar", "fenxiang", "toolbar", "skip"]
+    (
+        "nav", "navbar", "navigation", "subnav", "topnav", "mainnav", "menu", "menus",
+        "submenu", "footer", "foot", "ft", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+        "bread", "sidebar", "side", "aside", "header", "hd", "top", "topbar", "bottom",
+        "copyright", "position", "location", "weizhi", "dqwz", "share", "sharebar",
+        "fenxiang", "toolbar", "skip",
+    )
 )
 _CONTENT_WORDS = frozenset(
-    ["article", "content", "contents", "detail", "details", "zhengwen", "zw", "wenzhang", "trs", "editor", "xl", "post"]
+    (
+        "article", "content", "contents", "detail", "details", "zhengwen", "zw", "wenzhang",
+        "trs", "editor", "xl", "post",
+    )
 )
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -118,20 +140,25 @@ def read_html(data: bytes) -> list[Block]:
 def _utf8(data: bytes) -> bytes:
     """The page as UTF-8 bytes.
 
-    A declared charset is honoured (gbk/gb2312 read as GB18030) when the bytes decode
-    with it; otherwise (no or a wrong declaration, common after a CMS migration) the
-    encoding is sniffed: BOM, UTF-8, GB18030.
+    Bytes that are valid UTF-8 are UTF-8 whatever the page declares (a stale
+    declaration is common after a CMS migration, and GB text is practically never valid
+    UTF-8). Otherwise a declared charset is honoured (gbk/gb2312 read as GB18030), else
+    sniffed. A BOM, UTF-16 or a binary file go to ``decode_text``.
     """
-    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        match = _META_CHARSET.search(data[:8192])
-        name = match.group(1).decode("ascii", "ignore").lower() if match else "utf-8"
-        name = "gb18030" if name in _GB else name
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:8192]:
+        return decode_text(data).encode("utf-8", "surrogatepass")
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:8192])
+    if match:
+        name = match.group(1).decode("ascii", "ignore").lower()
         try:
-            text = data.decode(name)
+            return data.decode("gb18030" if name in _GB else name).encode("utf-8", "surrogatepass")
         except (LookupError, UnicodeDecodeError):
             pass
-        else:
-            return data if name in ("utf-8", "utf8") else text.encode("utf-8", "surrogatepass")
     return decode_text(data).encode("utf-8", "surrogatepass")
 
 
@@ -150,7 +177,7 @@ def _mark_chrome(root: Any) -> None:
         return
     # Measure text without scripts and styles, which the page never shows.
     etree.strip_elements(body, "script", "style", "noscript", "template", with_tail=False)
-    total: float | None = None
+    total: int | None = None
     verdicts: dict[str, bool] = {}
     stack = list(body)
     while stack:
@@ -160,20 +187,25 @@ def _mark_chrome(root: Any) -> None:
             continue
         if _is_chrome(el, tag, verdicts):
             if total is None:
-                total = _TEXT_LENGTH(body)
-            if _TEXT_LENGTH(el) * 2 < total:
+                total = _text_length(body)
+            if _text_length(el) * 2 < total:
                 el.tag = _DROP
                 continue
         if tag not in _LEAVES and (tag != "table" or el.find(".//table") is not None):
             stack.extend(el)
 
 
+def _text_length(el: Any) -> int:
+    """Characters of text under ``el``, whitespace not counted (libxml2 serialises)."""
+    return len("".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split()))
+
+
 def _is_chrome(el: Any, tag: str, verdicts: dict[str, bool]) -> bool:
     attrib = el.attrib
     if not attrib:
         return tag in _CHROME_TAGS and (tag not in ("header", "footer") or _outside_article(el))
-    style = attrib.get("style")
-    if "hidden" in attrib or (style and ("display" in style or "visibility" in style) and _HIDDEN.search(style)):
+    style = attrib.get("style", "").lower()
+    if "hidden" in attrib or (("display" in style or "visibility" in style) and _HIDDEN.search(style)):
         return True
     if tag in ("header", "footer"):
         return _outside_article(el)  # an article's own header holds its title
