@@ -34,7 +34,7 @@ corpus: install
 test: lint unit corpus
 
 docs: install
-	$(BIN)/python -m gongkai.report.docs_build
+	$(BIN)/python -m gongkai.docs_build
 
 bench: install
 	$(BIN)/python bench/run.py

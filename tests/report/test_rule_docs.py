@@ -29,3 +29,10 @@ def test_every_rule_doc_has_the_uniform_sections():
         for heading in SECTIONS:
             assert heading in entry.doc, f"{rule_id}: missing {heading!r}"
         assert entry.basis, rule_id
+
+
+def test_cli_reference_is_current():
+    from gongkai.docs_build import cli_page
+
+    page = (DOCS.parent / "cli.md").read_text(encoding="utf-8")
+    assert page == cli_page(), "docs/cli.md is stale: run `make docs`"

@@ -110,7 +110,9 @@ def agency_and_year(title: str) -> tuple[str, int | None]:
     m = _TITLE.search(title) or _TITLE_YEAR_LAST.search(title)
     if not m:
         year = re.search(r"((?:19|20)\d{2})年", title)
-        return "", int(year.group(1)) if year else None
+        named = re.match(r"^(.*?)(?:政府信息公开|政务公开|信息公开)", title)
+        agency = re.sub(r"(关于|的|\W)+$", "", named.group(1)) if named else ""
+        return agency, int(year.group(1)) if year else None
     agency = m.group("pre").strip() or (m.groupdict().get("post") or "").strip()
     agency = re.sub(r"^(关于|\W+)", "", agency)
     agency = re.sub(r"(关于|的|\W)+$", "", agency)
