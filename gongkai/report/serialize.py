@@ -24,6 +24,11 @@ def _cell(cell: Cell) -> dict[str, Any]:
 def _uncell(data: dict[str, Any] | None) -> Cell:
     if data is None:
         return Cell(None)
+    if not isinstance(data, dict):
+        raise ValueError(f"单元格应为对象，却是 {data!r}")
+    value = data.get("value")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise ValueError(f"单元格的值应为数字或 null，却是 {value!r}")
     src = data.get("source")
     source = Source(int(src.get("line", 0)), src.get("where", ""), src.get("how", "")) if src else None
     return Cell(data.get("value"), data.get("raw", ""), source)
@@ -85,6 +90,14 @@ def from_dict(data: dict[str, Any]) -> Report:
             raise UnreadableFile(f"未知的格式版本“{edition}”（应为 2021 或 2019）", f"unknown format {edition!r}")
         t3 = data.get("table3")
         t4 = data.get("table4")
+        spec = EDITIONS[edition]
+        if t3 is not None and (len(t3) != len(spec.table3) or any(len(row["cells"]) != 7 for row in t3)):
+            raise ValueError(f"表三应有 {len(spec.table3)} 行、每行 7 格")
+        if t4 is not None and len(t4) != 15:
+            raise ValueError("表四应有 15 格")
+        for s in data.get("sections") or []:
+            if not isinstance(s.get("text", ""), str) or not isinstance(s.get("title", ""), str):
+                raise ValueError("章节的标题和正文应为字符串")
         return Report(
             agency=str(data.get("agency") or ""),
             year=data.get("year"),

@@ -44,12 +44,18 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
     n = len(lines)
     t2_end = _bound(t2_start, [section_pos.get("三"), t3_start, t4_start], n)
     t3_end = _bound(t3_start, [t4_start, section_pos.get("四"), section_pos.get("五")], n)
-    top_after_t4 = [h.pos for h in headings if h.number is not None or h.section]
+    # Table 四 ends at the next numbered heading; an unnumbered line naming section 四 (a caption
+    # such as 政府信息公开行政复议、行政诉讼情况) does not end it.
+    top_after_t4 = [h.pos for h in headings if h.number is not None and h.section != "四"]
     t4_end = _bound(t4_start, [section_pos.get("五"), section_pos.get("六"), *top_after_t4], n)
 
     regions = [(s, e) for s, e in ((t2_start, t2_end), (t3_start, t3_end), (t4_start, t4_end)) if s is not None]
     # A label fragment inside a table (三、本法提供 from a broken PDF conversion) is not a heading.
     headings = [h for h in headings if not any(s < h.pos < e for s, e in regions)]
+    section_pos = {}
+    for h in headings:
+        if h.section and h.section not in section_pos:
+            section_pos[h.section] = h.pos
     edition = _edition(lines, (t2_start, t2_end), (t3_start, t3_end))
     anomalies: list[Anomaly] = []
     used: set[int] = set()

@@ -24,14 +24,20 @@ def fit(values: list[str], n: int, check: Callable[[list[int]], bool] | None = N
     """Anchor the tokens at the row's label: drop the empty cells merged labels leave in front,
     keep trailing empty cells only as blanks the row needs."""
     vals = list(values)
+    leading = 0
     while vals and vals[0] == EMPTY:
         vals.pop(0)
+        leading += 1
     trailing = 0
     while vals and vals[-1] == EMPTY:
         vals.pop()
         trailing += 1
     if len(vals) < n and trailing:
         vals.extend([EMPTY] * min(n - len(vals), trailing))
+    if len(vals) < n and leading:
+        # Empty cells before the numbers are mostly merged-label columns; when the row needs
+        # them, the nearest ones are blank value cells (a blank 自然人 cell, say).
+        vals = [EMPTY] * min(n - len(vals), leading) + vals
     if len(vals) == n:
         return Fitted(vals)
     if len(vals) > n:
