@@ -19,6 +19,12 @@ from .recover import candidates
 
 _OTHER_LEAF = re.compile(r"(?:^|[\d.、)）])其他$")
 _COLLAPSED_OTHER = "其他处理"
+# A row labelled only with a group (（三）不予公开, （六）其他处理 …): a subtotal, not a leaf.
+_GROUP_ROW = re.compile(r"^(?:三、?本年度办理结果)?\((?:三|四|五|六)\)(?:不予公开|无法提供|不予处理|其他处理)(?:小计|合计)?$")
+
+
+def _other_leaves(edition: Edition) -> tuple[int, ...]:
+    return tuple(edition.t3_index[k] for k in ("R21", "R22", "R23"))
 
 
 @dataclass(slots=True)
@@ -62,21 +68,31 @@ def read_table3(lines: list[Line], edition: Edition) -> Table3:
     cands: list[Candidate] = []
     orphans: list[Line] = []
     pending = ""
+    group_rows: list[Line] = []
     for line in lines:
         if not line.has_number:
             pending += line.key
             continue
         own = match_rows(line.key, edition)
-        collapsed = (
-            edition.name == "2021" and not own and _COLLAPSED_OTHER in line.key
-        )
-        if not own and not collapsed and line.numbers == 1 and not _long_digits(line):
+        if not own and _GROUP_ROW.match(line.key):
+            group_rows.append(line)  # a group subtotal some offices add: not a row of the format
+            pending = ""
+            continue
+        if not own and line.numbers == 1 and not _long_digits(line):
             orphans.append(line)
             continue
         # A label broken over lines (…逾期不补 / 正、行政机关…) is matched as one text, as a hint only.
         hint = [] if own else (match_rows(pending + line.key, edition) if line.key else match_rows(pending, edition))
-        cands.append(Candidate(line, own, hint, collapsed))
+        cands.append(Candidate(line, own, hint))
         pending = ""
+    # （六）其他处理 with numbers and none of its three sub-rows: the 2019 layout in a 2021 table.
+    if edition.name == "2021" and not any(r in c.own for c in cands for r in _other_leaves(edition)):
+        for line in group_rows:
+            if _COLLAPSED_OTHER in line.key:
+                cands.append(Candidate(line, [], [], collapsed=True))
+                cands.sort(key=lambda c: c.line.index)
+                group_rows.remove(line)
+                break
 
     placed: dict[int, Candidate] = {}
     collapsed_rows: list[int] = []
@@ -135,7 +151,7 @@ def read_table3(lines: list[Line], edition: Edition) -> Table3:
         rows.append(make_cells(fit_r.tokens, n_cols, cand.line, "三", label, edition.table3_columns, anomalies, how))
 
     rows = _reattach_orphans(rows, orphans, anomalies, edition)
-    used = {c.line.index for c in cands} | {o.index for o in orphans}
+    used = {c.line.index for c in cands} | {o.index for o in orphans} | {g.index for g in group_rows}
     return Table3(tuple(rows), anomalies, used)
 
 

@@ -86,3 +86,13 @@ def test_2019_edition_is_recognised_by_its_labels():
     assert len(report.table3 or ()) == 23
     assert report.table2_values()["行政许可"]["本年增/减"] == -2
     assert check(report) == []
+
+
+def test_group_subtotal_rows_are_not_rows_of_the_format():
+    text = CLEAN.replace("（三）1.属于国家秘密", "（三）不予公开\t0\t0\t0\t0\t0\t0\t0\n1.属于国家秘密").replace(
+        "（四）1.本机关不掌握", "（四）无法提供\t5\t1\t0\t0\t0\t0\t6\n1.本机关不掌握"
+    )
+    assert text != CLEAN
+    report = read_text(text)
+    assert report.table3_values() == EXPECTED.table3_values()
+    assert check(report) == []
