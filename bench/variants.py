@@ -27,17 +27,80 @@ PEERS = (
 # Peers whose table numbers partly float outside the Markdown rows: never rescaled.
 _NO_SCALE = ("shanghai-stcsm-2024-source.md",)
 
-PLACES = (
-    "鲁山县 宝丰县 郏县 叶县 舞钢市 汝州市 新华区 卫东区 石龙区 湛河区 襄城县 方城县 南召县 "
-    "内乡县 西峡县 淅川县 镇平县 社旗县 唐河县 新野县 桐柏县 邓州市 卧龙区 宛城区 登封市 "
-    "巩义市 荥阳市 新密市 新郑市 中牟县 洪泽区 淮阴区 清江浦区 涟水县 盱眙县 金湖县 沭阳县 "
-    "泗阳县 泗洪县 宿豫区 宿城区 睢宁县 丰县 沛县 邳州市 新沂市 铜山区 贾汪区"
-).split()
-OFFICES = (
-    "人民政府办公室 人民政府 发展和改革委员会 教育局 公安局 民政局 司法局 财政局 "
-    "人力资源和社会保障局 自然资源局 生态环境局 住房和城乡建设局 交通运输局 水利局 农业农村局 "
-    "商务局 文化广电和旅游局 卫生健康委员会 应急管理局 市场监督管理局 医疗保障局 城市管理局"
-).split()
+PLACES = [
+    "鲁山县",
+    "宝丰县",
+    "郏县",
+    "叶县",
+    "舞钢市",
+    "汝州市",
+    "新华区",
+    "卫东区",
+    "石龙区",
+    "湛河区",
+    "襄城县",
+    "方城县",
+    "南召县",
+    "内乡县",
+    "西峡县",
+    "淅川县",
+    "镇平县",
+    "社旗县",
+    "唐河县",
+    "新野县",
+    "桐柏县",
+    "邓州市",
+    "卧龙区",
+    "宛城区",
+    "登封市",
+    "巩义市",
+    "荥阳市",
+    "新密市",
+    "新郑市",
+    "中牟县",
+    "洪泽区",
+    "淮阴区",
+    "清江浦区",
+    "涟水县",
+    "盱眙县",
+    "金湖县",
+    "沭阳县",
+    "泗阳县",
+    "泗洪县",
+    "宿豫区",
+    "宿城区",
+    "睢宁县",
+    "丰县",
+    "沛县",
+    "邳州市",
+    "新沂市",
+    "铜山区",
+    "贾汪区",
+]
+OFFICES = [
+    "人民政府办公室",
+    "人民政府",
+    "发展和改革委员会",
+    "教育局",
+    "公安局",
+    "民政局",
+    "司法局",
+    "财政局",
+    "人力资源和社会保障局",
+    "自然资源局",
+    "生态环境局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "水利局",
+    "农业农村局",
+    "商务局",
+    "文化广电和旅游局",
+    "卫生健康委员会",
+    "应急管理局",
+    "市场监督管理局",
+    "医疗保障局",
+    "城市管理局",
+]
 
 FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -74,13 +137,21 @@ def draw_tables(rng: random.Random) -> Tables:
     # Leaf outcomes R03..R23 (21 rows) per column (6 applicant columns), mostly zero.
     weight = [1.0, 0.6, 0.15, 0.05, 0.1, 0.3]  # 自然人 … 其他
     leaves = [
-        [_sparse(rng, size * weight[c] * (3.0 if r in (0, 1, 10) else 1.0), 0.6 if r in (0, 1, 10) else 0.25)
-         for c in range(6)]
+        [
+            _sparse(
+                rng,
+                size * weight[c] * (3.0 if r in (0, 1, 10) else 1.0),
+                0.6 if r in (0, 1, 10) else 0.25,
+            )
+            for c in range(6)
+        ]
         for r in range(21)
     ]
     total = [sum(leaves[r][c] for r in range(21)) for c in range(6)]
     carry_out = [_sparse(rng, max(total[c], 1) * 0.1, 0.3) for c in range(6)]
-    carry_in = [min(_sparse(rng, max(total[c], 1) * 0.1, 0.3), total[c] + carry_out[c]) for c in range(6)]
+    carry_in = [
+        min(_sparse(rng, max(total[c], 1) * 0.1, 0.3), total[c] + carry_out[c]) for c in range(6)
+    ]
     new = [total[c] + carry_out[c] - carry_in[c] for c in range(6)]
     rows = [new, carry_in, *leaves, total, carry_out]
     t3 = [[*row, sum(row)] for row in rows]
@@ -116,7 +187,7 @@ def _replace_tail_numbers(line: str, values: list[str]) -> str:
     slots = [i for i, c in enumerate(cells) if _CELL_NUMBER.match(c.strip())]
     if len(slots) < len(values):
         raise ValueError(f"row has {len(slots)} numbers, need {len(values)}: {line!r}")
-    for i, value in zip(slots[len(slots) - len(values):], values, strict=True):
+    for i, value in zip(slots[len(slots) - len(values) :], values, strict=True):
         cells[i] = value
     return "\t".join(cells)
 
@@ -152,7 +223,8 @@ def seed_with_tables(seed: str, tables: Tables) -> str:
 
 def _swap_years(text: str, old: int, new: int) -> str:
     mapping = {str(old): str(new), str(old - 1): str(new - 1), str(old + 1): str(new + 1)}
-    return re.sub(r"(?<!\d)(%s)(?!\d)" % "|".join(mapping), lambda m: mapping[m.group(1)], text)
+    pattern = re.compile(r"(?<!\d)(" + "|".join(mapping) + r")(?!\d)")
+    return pattern.sub(lambda m: mapping[m.group(1)], text)
 
 
 _PIPE_OR_TAB_INT = re.compile(r"(?<=[|\t])(\s*)(\d+)(\s*)(?=[|\t]|$)", re.M)
@@ -165,7 +237,9 @@ def _scale(text: str, k: int) -> str:
     out = []
     for line in text.split("\n"):
         if "|" in line or "\t" in line:
-            line = _PIPE_OR_TAB_INT.sub(lambda m: f"{m.group(1)}{int(m.group(2)) * k}{m.group(3)}", line)
+            line = _PIPE_OR_TAB_INT.sub(
+                lambda m: f"{m.group(1)}{int(m.group(2)) * k}{m.group(3)}", line
+            )
         else:
             line = _PROSE_COUNT.sub(lambda m: f"{int(m.group(1)) * k}{m.group(2)}", line)
         out.append(line)
@@ -178,15 +252,23 @@ def _scale(text: str, k: int) -> str:
 def _surface(text: str, rng: random.Random, notes: list[str]) -> str:
     lines = text.split("\n")
     if rng.random() < 0.2:  # copied from a page that renders cells with spaces
-        lines = [re.sub(r"\t+", lambda m: " " * rng.choice((2, 3, 4)), ln) if "\t" in ln and ln.strip() else ln
-                 for ln in lines]
+        lines = [
+            re.sub(r"\t+", lambda m: " " * rng.choice((2, 3, 4)), ln)
+            if "\t" in ln and ln.strip()
+            else ln
+            for ln in lines
+        ]
         notes.append("spaces")
     if rng.random() < 0.15:
         lines = [_full_width_numbers(ln) if "\t" in ln or "|" in ln else ln for ln in lines]
         notes.append("fullwidth")
     if rng.random() < 0.3:  # 　　 paragraph indent, trailing spaces
-        lines = [("\u3000\u3000" + ln + " " * rng.choice((0, 0, 1, 3))) if ln and "\t" not in ln and "|" not in ln
-                 else ln for ln in lines]
+        lines = [
+            ("\u3000\u3000" + ln + " " * rng.choice((0, 0, 1, 3)))
+            if ln and "\t" not in ln and "|" not in ln
+            else ln
+            for ln in lines
+        ]
         notes.append("indent")
     if rng.random() < 0.2:  # doubled blank lines
         lines = [x for ln in lines for x in ((ln, "") if not ln else (ln,))]
@@ -230,13 +312,19 @@ def seed_variant(rng: random.Random, index: int, seed_text: str) -> Variant:
     if rng.random() < 0.5:  # the seed's “2020年，…” opening (a year-mismatch) fixed half the time
         text = text.replace("2020年，", "2021年，", 1)
     text = _swap_years(text, 2021, year)
-    text = text.replace("5821", str(rng.randint(300, 9000))).replace("2947831", str(rng.randint(10**5, 10**7)))
+    text = text.replace("5821", str(rng.randint(300, 9000))).replace(
+        "2947831", str(rng.randint(10**5, 10**7))
+    )
     notes: list[str] = []
     text = _surface(text, rng, notes)
-    return Variant(f"seed-{index:04d}.txt", _encode(text, rng, notes), "seed", agency, year, tables, notes)
+    return Variant(
+        f"seed-{index:04d}.txt", _encode(text, rng, notes), "seed", agency, year, tables, notes
+    )
 
 
-def peer_variant(rng: random.Random, index: int, path: str, text: str, agency: str, year: int) -> Variant:
+def peer_variant(
+    rng: random.Random, index: int, path: str, text: str, agency: str, year: int
+) -> Variant:
     name = Path(path).name
     k = 1 if name in _NO_SCALE else rng.choice((1, 2, 3))
     text = _scale(text, k)
@@ -249,7 +337,15 @@ def peer_variant(rng: random.Random, index: int, path: str, text: str, agency: s
     notes = [f"x{k}"]
     text = _surface(text, rng, notes)
     suffix = Path(path).suffix
-    return Variant(f"peer-{index:04d}{suffix}", _encode(text, rng, notes), name, new_agency, new_year, None, notes)
+    return Variant(
+        f"peer-{index:04d}{suffix}",
+        _encode(text, rng, notes),
+        name,
+        new_agency,
+        new_year,
+        None,
+        notes,
+    )
 
 
 def text_variants(n: int, seed: int = 20261125, peer_share: float = 0.3) -> list[Variant]:
