@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,22 +42,15 @@ class Edition:
     table3: tuple[T3Row, ...]
     table3_columns: tuple[str, ...]
     table4_columns: tuple[str, ...]
+    # Derived once (rules look them up for every report).
+    t3_index: dict[str, int] = field(init=False, compare=False)  # R01 … → row index
+    total_row: int = field(init=False, compare=False)  # index of （七）总计
+    carry_out_row: int = field(init=False, compare=False)  # index of 四、结转下年度继续办理
+    outcome_rows: range = field(init=False, compare=False)  # leaf rows summed by （七）总计
 
-    @property
-    def t3_index(self) -> dict[str, int]:
-        return {row.key: i for i, row in enumerate(self.table3)}
-
-    @property
-    def total_row(self) -> int:
-        """Index of （七）总计."""
-        return next(i for i, r in enumerate(self.table3) if r.level2.startswith("（七）"))
-
-    @property
-    def carry_out_row(self) -> int:
-        """Index of 四、结转下年度继续办理."""
-        return len(self.table3) - 1
-
-    @property
-    def outcome_rows(self) -> range:
-        """The leaf outcome rows summed by （七）总计 (R03 … before 总计)."""
-        return range(2, self.total_row)
+    def __post_init__(self) -> None:
+        total = next(i for i, r in enumerate(self.table3) if r.level2.startswith("（七）"))
+        object.__setattr__(self, "t3_index", {row.key: i for i, row in enumerate(self.table3)})
+        object.__setattr__(self, "total_row", total)
+        object.__setattr__(self, "carry_out_row", len(self.table3) - 1)
+        object.__setattr__(self, "outcome_rows", range(2, total))

@@ -27,8 +27,6 @@ class Block(NamedTuple):
     cells: tuple[str, ...]
     line: int
     where: str = ""
-    # The cells already half-width (textnorm.half_width), when the reader had them for free.
-    norm: tuple[str, ...] | None = None
 
     @property
     def text(self) -> str:

@@ -48,7 +48,7 @@ def fit(values: list[str], n: int, check: Callable[[list[int]], bool] | None = N
             if len(good) >= 1 and all(w == good[0] for w in good):
                 return Fitted(good[0], surplus=True)
         return Fitted(vals[:n], surplus=True)
-    if vals and all(v and v.isdigit() for v in vals) and sum(len(v) for v in vals) >= n:
+    if vals and all(v and v.isdecimal() for v in vals) and sum(len(v) for v in vals) >= n:
         return Fitted(None, glued=vals, short=True)
     return Fitted(None, short=True)
 
@@ -71,7 +71,7 @@ def make_cells(
     source = Source(line.block.line, line.block.where, how)
     if tokens is None:
         return tuple(Cell(None, "", source) for _ in range(n))
-    if all(tokens) and "".join(tokens).isdigit():  # the common case: plain whole numbers
+    if all(tokens) and "".join(tokens).isdecimal():  # the common case: plain whole numbers
         return tuple(Cell(int(t), t, source) for t in tokens)
     cells: list[Cell] = []
     for col, token in zip(columns, tokens, strict=True):

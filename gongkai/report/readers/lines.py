@@ -51,7 +51,12 @@ def make_lines(blocks: list[Block]) -> list[Line]:
 
 
 def _text_line(index: int, block: Block) -> Line | None:
-    text = block.norm[0] if block.norm is not None else half_width(block.cells[0]).strip()
+    raw = block.cells[0]
+    if len(raw) > 60 and raw[-1] not in _VALUE_END and not raw.startswith("#"):
+        # A paragraph of prose: no values, never a table label; its key is only looked at for
+        # a heading run into its paragraph, so it is not half-widthed (the slowest step).
+        return Line(index, block, raw, "".join(raw.split()), [], "")
+    text = half_width(raw).strip()
     notes = ""
     if "(" in text and _FOOTNOTE.search(text):
         notes = " ".join(m.group(0) for m in _FOOTNOTE.finditer(text))
@@ -71,7 +76,7 @@ _LABEL, _NUMBER, _OTHER_VALUE = 0, 1, 2
 
 
 def _kind(token: str) -> int:
-    if token.isdigit() or NUMBER.match(token):
+    if token.isdecimal() or NUMBER.match(token):
         return _NUMBER
     if token == EMPTY or token in BLANK_MARKS or DAMAGED.match(token):
         return _OTHER_VALUE
@@ -79,16 +84,32 @@ def _kind(token: str) -> int:
 
 
 def _row_line(index: int, block: Block) -> Line | None:
+    cells = [c.strip() for c in half_width("\x1f".join(block.cells)).split("\x1f")]
+    # Fast path, the common shape: label cells, then cells that are empty or plain digits.
+    cut = len(cells)
+    while cut and (not cells[cut - 1] or cells[cut - 1].isdecimal()):
+        cut -= 1
+    if cut:
+        last = cells[cut - 1]
+        if not is_value_token(last) and not is_value_token(last.rsplit(None, 1)[-1]) and "(" not in last:
+            values = cells[cut:]
+            numbers = len(values) - values.count(EMPTY)
+            label = " ".join(c for c in cells[:cut] if c)
+            if numbers:
+                return Line(index, block, label, "".join(label.split()), values, "", numbers)
+    return _row_line_general(index, block, cells)
+
+
+def _row_line_general(index: int, block: Block, cells: list[str]) -> Line | None:
     tokens: list[str] = []
     kinds: list[int] = []
     notes: list[str] = []
-    for cell in half_width("\x1f".join(block.cells)).split("\x1f"):
-        cell = cell.strip()
+    for cell in cells:
         if not cell:
             tokens.append(EMPTY)
             kinds.append(_OTHER_VALUE)
             continue
-        if cell.isdigit():
+        if cell.isdecimal():
             tokens.append(cell)
             kinds.append(_NUMBER)
             continue
@@ -120,7 +141,7 @@ def _split(index: int, block: Block, tokens: list[str], notes: str, kinds: list[
     numbers = kinds[cut:].count(_NUMBER)
     if label_tokens and not numbers and not any(values):
         glued = _GLUED_TAIL.match(label_tokens[-1])
-        if glued and not label_tokens[-1][0].isdigit():
+        if glued and not label_tokens[-1][0].isdecimal():
             label_tokens = [*label_tokens[:-1], glued.group(1)]
             values = [glued.group(2), *values]
             numbers += 1

@@ -18,7 +18,7 @@ _OFFICIAL_TITLES = "|".join(
      "存在的主要问题及改进情况", "其他需要报告的事项"]
 )
 # A heading run into its first paragraph: 一、总体情况2023年，我局…
-_GLUED_HEADING = re.compile(rf"^([一二三四五六])(?:、|\.)({_OFFICIAL_TITLES})")
+_GLUED_HEADING = re.compile(rf"^([一二三四五六])(?:、|\.|．)({_OFFICIAL_TITLES})")
 _BRACKETED = re.compile(r"^\(([一二三四五六])\)(.+)$")
 _TITLE = re.compile(r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*?)(?:政府信息公开|政务公开|信息公开)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年(?:度)?1月1日")

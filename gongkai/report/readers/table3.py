@@ -156,7 +156,7 @@ def read_table3(lines: list[Line], edition: Edition) -> Table3:
 
 
 def _long_digits(line: Line) -> bool:
-    return any(v.isdigit() and len(v) >= 7 for v in line.values)
+    return any(v.isdecimal() and len(v) >= 7 for v in line.values)
 
 
 def _count_anomaly(label: str, line: Line, n: int, more_or_less: str) -> Anomaly:
@@ -217,7 +217,7 @@ def _recover_glued(fitted: dict, edition: Edition, anomalies: list[Anomaly], pla
         return
     known: dict[int, list[int]] = {}
     for r, f in fitted.items():
-        if f.tokens is not None and all(t.isdigit() for t in f.tokens):
+        if f.tokens is not None and all(t.isdecimal() for t in f.tokens):
             known[r] = [int(t) for t in f.tokens]
     solutions = _solve(options, known, edition)
     if len(solutions) == 1:
@@ -287,7 +287,7 @@ def _reattach_orphans(rows: list[tuple[Cell, ...]], orphans: list[Line], anomali
     row total it completes (the 结转 total of a PDF→Markdown conversion, for instance)."""
     for orphan in orphans:
         token = next(v for v in orphan.values if v)
-        if not token.isdigit():
+        if not token.isdecimal():
             continue
         value = int(token)
         spots = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from ..textnorm import half_width
 from .blocks import Block
 from .detect import decode_text
 
@@ -22,21 +21,8 @@ def read_text(data: bytes) -> list[Block]:
 
 
 def blocks_from_text(text: str) -> list[Block]:
-    # Half-width the whole text once; blocks keep the text as printed beside it.
-    norm_lines = half_width(text).splitlines()
-    blocks = [_with_norm(b, norm_lines) for b in _blocks(text.splitlines())]
-    return blocks
-
-
-def _with_norm(block: Block, norm_lines: list[str]) -> Block:
-    if block.kind == "text":
-        return block._replace(norm=(norm_lines[block.line - 1].strip(),))
-    return block
-
-
-def _blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip(" \r\n\u3000")
         stripped = line.strip()
         if not stripped:
