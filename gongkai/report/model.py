@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .editions import EDITIONS, Edition
 
 Number = int | float
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a value was read: the block's line and location, and how it was recovered."""
 
     line: int
@@ -22,9 +22,10 @@ class Source:
         return place + (f"，{self.how}" if self.how else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One value cell: its number (None when blank or unreadable) and its printed text."""
+class Cell(NamedTuple):
+    """One value cell: its number (None when blank or unreadable) and its printed text.
+
+    NamedTuples, not dataclasses: a batch builds hundreds of cells per report."""
 
     value: Number | None
     raw: str = ""
@@ -85,7 +86,6 @@ class Report:
     period_years: tuple[int, ...] = ()  # years named in the statistics period (统计期限)
     anomalies: tuple[Anomaly, ...] = ()
     source: str = ""  # file name or other identity
-    text_lines: tuple[tuple[int, str], ...] = ()  # prose outside the tables, (line, text)
 
     @property
     def spec(self) -> Edition:

@@ -108,7 +108,6 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
         period_years=periods,
         anomalies=tuple(anomalies),
         source=source,
-        text_lines=tuple((ln.block.line, ln.block.text) for i, ln in enumerate(lines) if ln.index not in used),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
 from dataclasses import dataclass, field
 
 from ..model import Anomaly, Cell, Source
@@ -72,7 +73,7 @@ def make_cells(
     if tokens is None:
         return tuple(Cell(None, "", source) for _ in range(n))
     if all(tokens) and "".join(tokens).isdecimal():  # the common case: plain whole numbers
-        return tuple(Cell(int(t), t, source) for t in tokens)
+        return tuple(map(Cell, map(int, tokens), tokens, repeat(source)))
     cells: list[Cell] = []
     for col, token in zip(columns, tokens, strict=True):
         if token == EMPTY or token in BLANK_MARKS:

@@ -89,14 +89,17 @@ def _row_line(index: int, block: Block) -> Line | None:
     cut = len(cells)
     while cut and (not cells[cut - 1] or cells[cut - 1].isdecimal()):
         cut -= 1
-    if cut:
-        last = cells[cut - 1]
-        if not is_value_token(last) and not is_value_token(last.rsplit(None, 1)[-1]) and "(" not in last:
-            values = cells[cut:]
-            numbers = len(values) - values.count(EMPTY)
-            label = " ".join(c for c in cells[:cut] if c)
-            if numbers:
-                return Line(index, block, label, "".join(label.split()), values, "", numbers)
+    values = cells[cut:]
+    numbers = len(values) - values.count(EMPTY)
+    if not cut:
+        if numbers:
+            return Line(index, block, "", "", values, "", numbers)
+        return None
+    last = cells[cut - 1]
+    if "(" not in last and not is_value_token(last) and not is_value_token(last.rsplit(None, 1)[-1]):
+        label = " ".join(c for c in cells[:cut] if c)
+        if numbers or ("(" not in label and not last[-1].isdecimal()):
+            return Line(index, block, label, "".join(label.split()), values, "", numbers)
     return _row_line_general(index, block, cells)
 
 
