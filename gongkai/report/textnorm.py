@@ -35,16 +35,24 @@ def cn_numeral(text: str) -> int | None:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines: no space between CJK characters, one space otherwise."""
+    """Join wrapped lines into paragraphs: no space between CJK characters, one space between
+    ASCII words; a line ending a sentence (。！？：；) ends its paragraph ("\n")."""
     out: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if out and out[-1] and _is_ascii_word(out[-1][-1]) and _is_ascii_word(line[0]):
-            out.append(" ")
+        if out:
+            last = out[-1][-1]
+            if last in _PARAGRAPH_END:
+                out.append("\n")
+            elif _is_ascii_word(last) and _is_ascii_word(line[0]):
+                out.append(" ")
         out.append(line)
     return "".join(out)
+
+
+_PARAGRAPH_END = frozenset("。！？：；!?:;")
 
 
 def _is_ascii_word(ch: str) -> bool:

@@ -6,6 +6,7 @@ labels of tables 二 and 三. Everything odd it meets is kept as an ``Anomaly`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..editions import EDITIONS, Edition
@@ -21,6 +22,8 @@ from .table4 import read_table4
 
 _2021_T2 = ("本年制发", "本年废止", "现行有效", "本年收费金额")
 _2019_T2 = ("本年新制作", "本年新公开", "对外公开总数", "上一年项目数", "政府集中采购", "第二十条第(九)项")
+# A table's caption printed just above it: 表二：主动公开政府信息情况（统计表）.
+_CAPTION = re.compile(r"^表[一二三四五1-5][:：、.\s]?.{0,30}$")
 _2021_T3 = ("不补正", "缴纳费用", "收费通知")
 
 
@@ -75,6 +78,15 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
         table4, found, taken = read_table4(lines[t4_start:t4_end], edition)
         anomalies += found
         used |= taken
+
+    # Everything from a table's first line to its last read line is the table, header rows and
+    # label fragments included: none of it is prose of the section.
+    for start, end in regions:
+        inside = [i for i in range(start, end) if lines[i].index in used]
+        if inside:
+            used |= {lines[i].index for i in range(start, inside[-1] + 1)}
+            if start > 0 and _CAPTION.match(lines[start - 1].key):
+                used.add(lines[start - 1].index)
 
     if not section_pos and t2_start is None and t3_start is None and table4 is None:
         raise NotAReport(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import repeat
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from ..model import Anomaly, Cell, Source
 from ..textnorm import BLANK_MARKS, NUMBER, parse_number

@@ -58,67 +58,19 @@ def period(report: Report) -> str:
 
 # -- prose --------------------------------------------------------------------------------
 
-# Table header cells a reader leaves in a section's text (they carry no number, so they are
-# not part of any table row): removed before the prose is written again. Matched on the
-# text half-width and without spaces; a run of such cells is removed when it has at least
-# three of them, or one long one (a caption, the balance note).
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_RESIDUE_WORDS = [
-    r"第二十条第\([一二三四五六七八九十]{1,3}\)项",
-    r"信息内容",
-    r"本年收费金额(?:\([^()]{0,30}\))?",
-    r"\(?本列数据的?勾稽关系[^()]{0,40}\)?",
-    *(re.escape(w) for w in (
-        "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年新制作数量",
-        "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
-        "采购项目数量", "采购总金额", "申请人情况", "自然人", "法人或其他组织", "商业企业",
-        "科研机构", "社会公益组织", "法律服务机构", "其他", "总计", "行政复议", "行政诉讼",
-        "未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结",
-        "商业", "企业", "科研", "机构",
-    )),
-    *(re.escape(c.translate(_WIDTH)) for c in CAPTIONS.values()),
-]
-_RESIDUE = [re.compile(p) for p in _RESIDUE_WORDS]
-_LONG = 12
 _SPACES = re.compile(r"[ \t\u3000\u00a0]{2,}|\t")
 
 
 def prose(section: Section | None) -> list[str]:
-    """A section's paragraphs, without table-header residue, one line each."""
+    """A section's paragraphs, one line each."""
     if section is None:
         return []
-    text = section.text
-    if section.number in ("二", "三", "四"):
-        text = _strip_residue(text)
     out = []
-    for paragraph in text.splitlines():
+    for paragraph in section.text.splitlines():
         paragraph = _SPACES.sub(" ", paragraph).strip()
         if paragraph:
             out.append(paragraph)
     return out
-
-
-def _strip_residue(text: str) -> str:
-    keep = [(i, ch.translate(_WIDTH)) for i, ch in enumerate(text) if not ch.isspace()]
-    squashed = "".join(ch for _, ch in keep)
-    cut: list[tuple[int, int]] = []
-    pos = 0
-    while pos < len(squashed):
-        end, count, longest = pos, 0, 0
-        while end < len(squashed):
-            found = max((m.end() for p in _RESIDUE if (m := p.match(squashed, end))), default=end)
-            if found == end:
-                break
-            longest = max(longest, found - end)
-            end, count = found, count + 1
-        if count >= 3 or longest >= _LONG:
-            cut.append((keep[pos][0], keep[end - 1][0] + 1))
-            pos = end
-        else:
-            pos += 1
-    for start, stop in reversed(cut):
-        text = text[:start] + "\n" + text[stop:]
-    return text
 
 
 # -- table 二 ------------------------------------------------------------------------------
