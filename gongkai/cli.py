@@ -36,10 +36,20 @@ class Lang(StrEnum):
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-def _read(name: str) -> Report:
+def load_report(name: str) -> Report:
+    """Read a report named on the command line (``-`` is standard input)."""
     if name == "-":
         return read_bytes(sys.stdin.buffer.read(), "<stdin>")
     return read_path(name)
+
+
+def fail(message: str, code: int = EXIT_UNREADABLE) -> typer.Exit:
+    """Print one clear line on standard error; the caller raises the returned Exit."""
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+_read = load_report
 
 
 @app.command("check")
@@ -170,6 +180,12 @@ def rule_command(
     from .report.docs import rule_page
 
     out.print(Markdown(rule_page(entry)))
+
+
+# Commands in their own modules register themselves on ``app`` when imported.
+from .commands import register_all  # noqa: E402
+
+register_all()
 
 
 def main() -> None:

@@ -25,3 +25,7 @@ class NotAReport(ReportError):
 
 class NoTextLayer(ReportError):
     """A PDF whose pages carry no text (a scan): it needs OCR first."""
+
+
+class OutputError(ReportError):
+    """An output cannot be written (unknown format, unwritable folder, …)."""
