@@ -13,8 +13,12 @@ _SPACES = re.compile(r"\s+")
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+_NEEDS_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u200b\ufeff〔〕]")
+
+
 def half_width(text: str) -> str:
-    return text.translate(_WIDTH)
+    # translate() looks every character up in a dict; most strings need nothing.
+    return text.translate(_WIDTH) if _NEEDS_WIDTH.search(text) else text
 
 
 def squash(text: str) -> str:

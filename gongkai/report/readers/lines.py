@@ -84,23 +84,24 @@ def _kind(token: str) -> int:
 
 
 def _row_line(index: int, block: Block) -> Line | None:
-    cells = [c.strip() for c in half_width("\x1f".join(block.cells)).split("\x1f")]
-    # Fast path, the common shape: label cells, then cells that are empty or plain digits.
+    cells = [c.strip() for c in block.cells]
+    # Fast path, the common shape: label cells, then cells that are empty or plain digits
+    # (isdecimal also takes full-width digits, which int() reads).
     cut = len(cells)
     while cut and (not cells[cut - 1] or cells[cut - 1].isdecimal()):
         cut -= 1
     values = cells[cut:]
     numbers = len(values) - values.count(EMPTY)
+    if numbers and not "".join(values).isascii():
+        values = [half_width(v) for v in values]
     if not cut:
-        if numbers:
-            return Line(index, block, "", "", values, "", numbers)
-        return None
+        return Line(index, block, "", "", values, "", numbers) if numbers else None
     last = cells[cut - 1]
-    if "(" not in last and not is_value_token(last) and not is_value_token(last.rsplit(None, 1)[-1]):
-        label = " ".join(c for c in cells[:cut] if c)
-        if numbers or ("(" not in label and not last[-1].isdecimal()):
+    if numbers and last[-1] not in _VALUE_END:
+        label = half_width(" ".join(c for c in cells[:cut] if c))
+        if "(" not in label or not _FOOTNOTE.search(label):
             return Line(index, block, label, "".join(label.split()), values, "", numbers)
-    return _row_line_general(index, block, cells)
+    return _row_line_general(index, block, [c.strip() for c in half_width("\x1f".join(block.cells)).split("\x1f")])
 
 
 def _row_line_general(index: int, block: Block, cells: list[str]) -> Line | None:

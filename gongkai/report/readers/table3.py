@@ -54,12 +54,23 @@ def _matcher(edition: Edition) -> tuple[re.Pattern[str], dict[str, int]]:
     return _MATCHERS[edition.name]
 
 
+_MATCHED: dict[tuple[str, str], list[int]] = {}
+
+
 def match_rows(key: str, edition: Edition) -> list[int]:
-    pattern, owner = _matcher(edition)
-    hits = sorted({owner[m.group(0)] for m in pattern.finditer(key)})
-    if not hits and edition.name == "2021" and key.endswith("其他") and _OTHER_LEAF.search(key):
-        hits = [edition.t3_index["R23"]]
-    return hits
+    """The rows whose keywords occur in ``key``. Labels repeat across a batch, so answers are
+    remembered (a big alternation costs microseconds per label)."""
+    memo = (edition.name, key)
+    hits = _MATCHED.get(memo)
+    if hits is None:
+        pattern, owner = _matcher(edition)
+        hits = sorted({owner[m.group(0)] for m in pattern.finditer(key)})
+        if not hits and edition.name == "2021" and key.endswith("其他") and _OTHER_LEAF.search(key):
+            hits = [edition.t3_index["R23"]]
+        if len(_MATCHED) > 20000:
+            _MATCHED.clear()
+        _MATCHED[memo] = hits
+    return list(hits)
 
 
 def read_table3(lines: list[Line], edition: Edition) -> Table3:
@@ -86,7 +97,8 @@ def read_table3(lines: list[Line], edition: Edition) -> Table3:
         cands.append(Candidate(line, own, hint))
         pending = ""
     # （六）其他处理 with numbers and none of its three sub-rows: the 2019 layout in a 2021 table.
-    if edition.name == "2021" and not any(r in c.own for c in cands for r in _other_leaves(edition)):
+    leaves = _other_leaves(edition) if edition.name == "2021" else ()
+    if leaves and not any(r in leaves for c in cands for r in c.own):
         for line in group_rows:
             if _COLLAPSED_OTHER in line.key:
                 cands.append(Candidate(line, [], [], collapsed=True))

@@ -43,6 +43,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield from _judge(cell, money, Location(table="二", row=spec.key, column=col))
     if r.table3 is not None:
         for spec_row, row in zip(r.spec.table3, r.table3, strict=True):
+            if all(map(_plain, row)):
+                continue
             for col, cell in zip(r.spec.table3_columns, row, strict=True):
                 if not _plain(cell):
                     yield from _judge(cell, False, Location(table="三", row=spec_row.label, column=col))

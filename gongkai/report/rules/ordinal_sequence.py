@@ -29,9 +29,11 @@ from ..findings import Finding, Location, Severity
 from ..textnorm import cn_numeral
 from .registry import Context, rule
 
+# Each pattern starts with a character class so the regex engine can skip ahead quickly; the
+# character before the match (start of text or punctuation) is checked in Python.
 _SERIES = (
-    ("是", re.compile(r"(?:^|[。；;：:！？!?，,\s“”])([一二三四五六七八九十]{1,3})是(?=[^的否为])")),
-    ("（）", re.compile(r"(?:^|[。；;：:！？!?\s])[（(]([一二三四五六七八九十]{1,3})[）)]")),
+    ("是", re.compile(r"([一二三四五六七八九十]{1,3})是(?=[^的否为])"), frozenset("。；;：:！？!?，,“” \n\t")),
+    ("（）", re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]"), frozenset("。；;：:！？!? \n\t")),
 )
 
 
@@ -39,9 +41,13 @@ _SERIES = (
       "国办公开办函〔2021〕30号（有关要求：报告内容准确）")
 def check(ctx: Context) -> Iterator[Finding]:
     for section in ctx.report.sections:
-        for kind, pattern in _SERIES:
+        text = section.text
+        for kind, pattern, before in _SERIES:
             previous, run = 0, 0
-            for m in pattern.finditer(section.text):
+            for m in pattern.finditer(text):
+                at = m.start()
+                if at and text[at - 1] not in before:
+                    continue
                 n = cn_numeral(m.group(1)) or 0
                 shown = f"{m.group(1)}是" if kind == "是" else f"（{m.group(1)}）"
                 if n == previous + 1:

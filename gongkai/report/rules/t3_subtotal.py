@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, Location, Severity
-from ._util import fmt, known
+from ._util import fmt
 from .registry import Context, rule
 
 
@@ -36,10 +36,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     spec = r.spec
     total = spec.total_row
+    outcome = [[cell.value for cell in r.table3[row]] for row in spec.outcome_rows]
     for c, column in enumerate(spec.table3_columns):
-        parts = [r.t3(row, c) for row in spec.outcome_rows]
-        stated = r.t3(total, c)
-        if not known(stated, *parts):
+        parts = [row[c] for row in outcome]
+        stated = r.table3[total][c].value
+        if stated is None or None in parts:
             continue
         added = sum(parts)  # type: ignore[arg-type]
         if added != stated:
