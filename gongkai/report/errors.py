@@ -29,3 +29,11 @@ class NoTextLayer(ReportError):
 
 class OutputError(ReportError):
     """An output cannot be written (unknown format, unwritable folder, …)."""
+
+
+class MergeError(ReportError):
+    """Reports that cannot be summed into one (different years or editions, too few)."""
+
+
+class DiffError(ReportError):
+    """Two reports that cannot be compared (not the same agency)."""

@@ -7,7 +7,6 @@ labels of tables 二 and 三. Everything odd it meets is kept as an ``Anomaly`` 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..editions import EDITIONS, Edition
 from ..errors import NotAReport
@@ -35,15 +34,7 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
         if h.section and h.section not in section_pos:
             section_pos[h.section] = h.pos
 
-    t2_start = _first(lines, 0, lambda ln: "第二十条" in ln.key or ("信息内容" in ln.key and ("本年制发" in ln.key or "本年新制作" in ln.key)))
-    t3_start = _first(
-        lines, t2_start or 0,
-        lambda ln: "勾稽关系" in ln.key or ("本年新收" in ln.key and ln.has_number) or ln.key.startswith("申请人情况"),
-    )
-    t4_start = _first(
-        lines, (t3_start or t2_start or 0) + 1,
-        lambda ln: "行政复议" in ln.key and len(ln.key) <= 40 and not ln.has_number,
-    )
+    t2_start, t3_start, t4_start = _anchors(lines)
     n = len(lines)
     t2_end = _bound(t2_start, [section_pos.get("三"), t3_start, t4_start], n)
     t3_end = _bound(t3_start, [t4_start, section_pos.get("四"), section_pos.get("五")], n)
@@ -123,11 +114,25 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
     )
 
 
-def _first(lines: list[Line], start: int, test: Callable[[Line], bool]) -> int | None:
-    for pos in range(start, len(lines)):
-        if test(lines[pos]):
-            return pos
-    return None
+def _anchors(lines: list[Line]) -> tuple[int | None, int | None, int | None]:
+    """Where tables 二, 三 and 四 start, found in that order in one pass (without table 三,
+    table 四 starts at the first header after table 二, or anywhere without either)."""
+    t2 = t3 = t4 = lone_t4 = None
+    for pos, ln in enumerate(lines):
+        key = ln.key
+        if t2 is None and t3 is None and (
+            "第二十条" in key or ("信息内容" in key and ("本年制发" in key or "本年新制作" in key))
+        ):
+            t2 = pos
+        elif t3 is None and ("勾稽关系" in key or ("本年新收" in key and ln.numbers) or key.startswith("申请人情况")):
+            t3 = pos
+        elif "行政复议" in key and len(key) <= 40 and not ln.numbers:
+            if t3 is not None:
+                t4 = pos
+                break
+            if lone_t4 is None or (t2 is not None and lone_t4 < t2):
+                lone_t4 = pos  # used only if table 三 never starts
+    return t2, t3, t4 if t3 is not None else lone_t4
 
 
 def _bound(start: int | None, stops: list[int | None], default: int) -> int:

@@ -97,7 +97,7 @@ def _row_line(index: int, block: Block) -> Line | None:
     if not cut:
         return Line(index, block, "", "", values, "", numbers) if numbers else None
     last = cells[cut - 1]
-    if numbers and last[-1] not in _VALUE_END:
+    if last[-1] not in _VALUE_END and (numbers or not last[-1].isdecimal()):
         label = half_width(" ".join(c for c in cells[:cut] if c))
         if "(" not in label or not _FOOTNOTE.search(label):
             return Line(index, block, label, "".join(label.split()), values, "", numbers)

@@ -8,6 +8,7 @@ script, no external style sheet, font or image; an inline print style sheet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from ..editions import Edition
@@ -62,7 +63,13 @@ td.note { text-align: left; font-size: 0.85rem; background: #f0f0f0; }
 """.strip()
 
 
-def write_html(report: Report) -> str:
+def paragraph_html(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def write_html(report: Report, style: str = STYLE, paragraph: Callable[[str], str] = paragraph_html) -> str:
+    """The page. The PDF writer passes its print ``style`` sheet and its ``paragraph`` markup
+    (a run-in heading in another face); the tables are the same."""
     edition = report.spec
     heading = title(report)
     body: list[str] = [f"<h1>{escape(heading)}</h1>"]
@@ -72,7 +79,7 @@ def write_html(report: Report) -> str:
         sid = f"s{'一二三四五六'.index(spec.number) + 1}"
         body.append(f'<section aria-labelledby="{sid}">')
         body.append(f'<h2 id="{sid}">{escape(spec.number)}、{escape(spec.title)}</h2>')
-        body.extend(f"<p>{escape(p)}</p>" for p in prose(report.section(spec.number)))
+        body.extend(paragraph(p) for p in prose(report.section(spec.number)))
         if spec.number == "二" and has_table2(report):
             body.append(table2_html(report, edition))
         elif spec.number == "三" and report.table3 is not None:
@@ -84,7 +91,7 @@ def write_html(report: Report) -> str:
         "<!DOCTYPE html>\n"
         '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(heading)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{escape(heading)}</title>\n<style>\n{style}\n</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(body)
         + "\n</main>\n</body>\n</html>\n"
     )
