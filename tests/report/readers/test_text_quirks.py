@@ -96,3 +96,12 @@ def test_group_subtotal_rows_are_not_rows_of_the_format():
     report = read_text(text)
     assert report.table3_values() == EXPECTED.table3_values()
     assert check(report) == []
+
+
+def test_table_four_is_found_without_table_three():
+    start = CLEAN.index("（本列数据的勾稽关系为")
+    end = CLEAN.index("四、政府信息公开行政复议、行政诉讼情况")
+    report = read_text(CLEAN[:start] + CLEAN[end:])
+    assert report.table3 is None
+    assert report.table4_values() == EXPECTED.table4_values()
+    assert "table-missing" in {f.rule for f in check(report)}
