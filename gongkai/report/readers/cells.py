@@ -21,6 +21,9 @@ class Fitted:
     short: bool = False
 
 
+_new = tuple.__new__
+
+
 def fit(values: list[str], n: int, check: Callable[[list[int]], bool] | None = None) -> Fitted:
     """Anchor the tokens at the row's label: drop the empty cells merged labels leave in front,
     keep trailing empty cells only as blanks the row needs."""
@@ -73,7 +76,8 @@ def make_cells(
     if tokens is None:
         return tuple(Cell(None, "", source) for _ in range(n))
     if all(tokens) and "".join(tokens).isdecimal():  # the common case: plain whole numbers
-        return tuple(map(Cell, map(int, tokens), tokens, repeat(source)))
+        # tuple.__new__ skips the NamedTuple's Python-level __new__ (hundreds of cells a report).
+        return tuple([_new(Cell, cell) for cell in zip(map(int, tokens), tokens, repeat(source))])
     cells: list[Cell] = []
     for col, token in zip(columns, tokens, strict=True):
         if token == EMPTY or token in BLANK_MARKS:

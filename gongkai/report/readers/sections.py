@@ -44,29 +44,47 @@ def match_section(title: str) -> SectionSpec | None:
 def find_headings(lines: list[Line]) -> list[FoundHeading]:
     found: list[FoundHeading] = []
     for pos, line in enumerate(lines):
-        if line.has_number or not line.key:
+        key = line.key
+        if line.numbers or not key:
             continue
-        if len(line.key) > 44:
-            glued = _GLUED_HEADING.match(line.key)
-            if glued:
-                spec = match_section(glued.group(2))
-                if spec:
+        if len(key) > 44:
+            if key[0] in "一二三四五六":
+                glued = _GLUED_HEADING.match(key)
+                spec = match_section(glued.group(2)) if glued else None
+                if glued and spec:
                     found.append(FoundHeading(pos, cn_numeral(glued.group(1)), glued.group(1), glued.group(2),
-                                              spec.number, line.key[glued.end():]))
+                                              spec.number, key[glued.end():]))
             continue
-        key = line.key.rstrip("。:")
-        top = _TOP.match(key)
-        if top:
-            title = top.group(2)
-            if any(w in title for w in _TABLE_ROW_WORDS) or title.startswith("是"):
-                continue
-            spec = match_section(title)
-            found.append(FoundHeading(pos, cn_numeral(top.group(1)), top.group(1), title, spec.number if spec else None))
-        elif len(key) <= 24 and key.endswith(("情况", "事项", "问题")) and not key.startswith(("(", "（")):
-            spec = match_section(key)
-            if spec:
-                found.append(FoundHeading(pos, None, "", key, spec.number))
+        shape = _heading_shape(key)
+        if shape is not None:
+            found.append(FoundHeading(pos, *shape))
     return found
+
+
+_SHAPES: dict[str, tuple[int | None, str, str, str | None] | None] = {}
+
+
+def _heading_shape(key: str) -> tuple[int | None, str, str, str | None] | None:
+    """(number, printed numeral, title, section) when a short line is a heading. Headings
+    repeat from report to report, so the answer is remembered."""
+    if key in _SHAPES:
+        return _SHAPES[key]
+    shape: tuple[int | None, str, str, str | None] | None = None
+    bare = key.rstrip("。:")
+    top = _TOP.match(bare)
+    if top:
+        title = top.group(2)
+        if not any(w in title for w in _TABLE_ROW_WORDS) and not title.startswith("是"):
+            spec = match_section(title)
+            shape = (cn_numeral(top.group(1)), top.group(1), title, spec.number if spec else None)
+    elif len(bare) <= 24 and bare.endswith(("情况", "事项", "问题")) and not bare.startswith(("(", "（")):
+        spec = match_section(bare)
+        if spec:
+            shape = (None, "", bare, spec.number)
+    if len(_SHAPES) > 20000:
+        _SHAPES.clear()
+    _SHAPES[key] = shape
+    return shape
 
 
 _AGENCY_END = ("政府", "办公室", "办公厅", "局", "委", "委员会", "厅", "院", "会", "中心", "镇", "乡", "街道", "办事处", "署", "部", "处", "所", "站", "馆", "队", "区", "县", "市")
