@@ -43,7 +43,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 yield from _judge(cell, money, Location(table="二", row=spec.key, column=col))
     if r.table3 is not None:
         for spec_row, row in zip(r.spec.table3, r.table3, strict=True):
-            if all(map(_plain, row)):
+            if all(type(v) is int and v >= 0 or v is None for v, _, _ in row):
                 continue
             for col, cell in zip(r.spec.table3_columns, row, strict=True):
                 if not _plain(cell):
