@@ -173,13 +173,13 @@ def rule_command(
             table.add_row(entry.id, entry.severity.value, entry.status, entry.title)
         out.print(table)
         return
-    entry = RULES.get(rule_id)
-    if entry is None:
+    chosen = RULES.get(rule_id)
+    if chosen is None:
         typer.echo(f"没有编号为“{rule_id}”的规则；运行 gongkai rule 查看全部规则", err=True)
         raise typer.Exit(2)
     from .report.docs import rule_page
 
-    out.print(Markdown(rule_page(entry)))
+    out.print(Markdown(rule_page(chosen)))
 
 
 # Commands in their own modules register themselves on ``app`` when imported.
@@ -199,7 +199,10 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # Run through the imported module, so commands registered on gongkai.cli.app are seen.
+    from gongkai.cli import main as _main
+
+    _main()
 
 
 __all__ = ["app", "main", "Path"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 from typing import Any
@@ -72,29 +72,10 @@ class ReportDiff:
     changes: tuple[Change, ...]
     carryover: tuple[Finding, ...]
     carryover_checked: bool  # both reports have table 三
+    by_absolute: tuple[Change, ...]  # what moved most in counts, largest change first
+    by_relative: tuple[Change, ...]  # … relative to last year's figure, largest first
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    _cache: dict[str, tuple[Change, ...]] = field(default_factory=dict, compare=False, repr=False)
-
-    # -- what moved most ------------------------------------------------------------------
-
-    @property
-    def by_absolute(self) -> tuple[Change, ...]:
-        """Counts that changed, largest change first (amounts in 万元 are left out: another unit)."""
-        if "abs" not in self._cache:
-            moved = [c for c in self.changes if c.delta is not None and c.delta != 0 and not c.money]
-            moved.sort(key=lambda c: (-abs(c.delta or 0), -abs(c.relative or 0)))
-            self._cache["abs"] = tuple(moved)
-        return self._cache["abs"]
-
-    @property
-    def by_relative(self) -> tuple[Change, ...]:
-        """Cells that changed relative to last year's figure, largest first (last year 0 or blank: left out)."""
-        if "rel" not in self._cache:
-            moved = [c for c in self.changes if c.relative is not None and c.relative != 0]
-            moved.sort(key=lambda c: (-abs(c.relative or 0), -abs(c.delta or 0)))
-            self._cache["rel"] = tuple(moved)
-        return self._cache["rel"]
 
     @property
     def heading(self) -> str:
@@ -217,7 +198,7 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
         notes.append(f"格式版本不同（{old.edition} 版 / {new.edition} 版）：表二只比较两版共有的行和列，"
                      "表三的（六）其他处理按合计比较")
 
-    pairs: list[tuple[str, str, str, Sequence[Cell | None], Sequence[Cell | None], bool]] = []
+    pairs: list[_Pair] = []
     for table, label, have_old, have_new in (
         ("二", "表二", bool(old.table2), bool(new.table2)),
         ("三", "表三", old.table3 is not None, new.table3 is not None),
@@ -234,7 +215,7 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
         else:
             pairs += _table4_pairs(old, new)
 
-    changes = [c for c in (_change(*p) for p in pairs) if c is not None]
+    changes = tuple(c for c in (_change(*p) for p in pairs) if c is not None)
     carryover = tuple(f for f in check(new, previous=old, select={CARRYOVER_RULE}) if f.rule == CARRYOVER_RULE)
     return ReportDiff(
         agency=new.agency or old.agency,
@@ -247,15 +228,31 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
         old_source=old.source,
         new_source=new.source,
         compared=len(pairs),
-        changes=tuple(changes),
+        changes=changes,
         carryover=carryover,
         carryover_checked=old.table3 is not None and new.table3 is not None,
+        by_absolute=moved_absolute(changes),
+        by_relative=moved_relative(changes),
         warnings=tuple(warnings),
         notes=tuple(notes),
     )
 
 
 _Pair = tuple[str, str, str, Sequence[Cell | None], Sequence[Cell | None], bool]
+
+
+def moved_absolute(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """Counts that changed, largest change first (amounts in 万元 are left out: another unit)."""
+    moved = [c for c in changes if c.delta is not None and c.delta != 0 and not c.money]
+    moved.sort(key=lambda c: (-abs(c.delta or 0), -abs(c.relative or 0)))
+    return tuple(moved)
+
+
+def moved_relative(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """Cells that changed relative to last year's figure, largest first (last year 0 or blank: left out)."""
+    moved = [c for c in changes if c.relative is not None and c.relative != 0]
+    moved.sort(key=lambda c: (-abs(c.relative or 0), -abs(c.delta or 0)))
+    return tuple(moved)
 
 
 def _change(table: str, row: str, column: str, old: Sequence[Cell | None], new: Sequence[Cell | None], money: bool) -> Change | None:
@@ -366,19 +363,12 @@ def _rel(c: Change) -> str:
     return f"{c.relative * 100:+.1f}%"
 
 
-_HEAD = ("表", "行", "列", "旧", "新", "变化", "变化率")
+HEAD = ("表", "行", "列", "旧", "新", "变化", "变化率")
 
 
-def _cells(c: Change) -> tuple[str, ...]:
+def row_text(c: Change) -> tuple[str, ...]:
+    """A change as the cells of a table row under ``HEAD`` (for a terminal, a page)."""
     return (c.table, c.row, c.column + ("（万元）" if c.money else ""), _num(c.old), _num(c.new), _delta(c), _rel(c))
-
-
-def rows(changes: Iterable[Change]) -> list[tuple[str, ...]]:
-    """The changes as rows of text under ``HEAD``: for a terminal table."""
-    return [_cells(c) for c in changes]
-
-
-HEAD = _HEAD
 
 
 def _md(text: str) -> str:
@@ -386,8 +376,8 @@ def _md(text: str) -> str:
 
 
 def _md_table(changes: Sequence[Change]) -> list[str]:
-    lines = ["| " + " | ".join(_HEAD) + " |", "|" + "|".join(("---",) * 3 + ("---:",) * 4) + "|"]
-    lines += ["| " + " | ".join(_md(x) for x in _cells(c)) + " |" for c in changes]
+    lines = ["| " + " | ".join(HEAD) + " |", "|" + "|".join(("---",) * 3 + ("---:",) * 4) + "|"]
+    lines += ["| " + " | ".join(_md(x) for x in row_text(c)) + " |" for c in changes]
     return lines
 
 
@@ -418,10 +408,10 @@ li.warning { color: #8a1c00; }
 
 def _html_table(changes: Sequence[Change], caption: str, prefix: str) -> str:
     """Changes as an accessible table: a caption, column headers with scope, each row headed."""
-    head = "".join(f'<th scope="col" id="{prefix}-h{i}">{escape(h)}</th>' for i, h in enumerate(_HEAD))
+    head = "".join(f'<th scope="col" id="{prefix}-h{i}">{escape(h)}</th>' for i, h in enumerate(HEAD))
     body = []
     for n, c in enumerate(changes, start=1):
-        cells = _cells(c)
+        cells = row_text(c)
         rid = f"{prefix}-r{n}"
         sign = "" if c.delta is None or c.delta == 0 else (' up' if c.delta > 0 else ' down')
         row = [f'<td headers="{prefix}-h0 {rid}">{escape(cells[0])}</td>',

@@ -212,7 +212,10 @@ def _sum(cells: list[Cell | None]) -> Cell | None:
     if all(type(v) is int for v in values):
         total = sum(values)  # type: ignore[arg-type]
         return Cell(total, str(total))
-    value = number(sum((exact(c) for c in cells), Decimal(0)))  # type: ignore[misc]
+    amount = Decimal(0)
+    for cell in cells:
+        amount += exact(cell) or 0
+    value = number(amount)
     return Cell(value, printed(value))
 
 
