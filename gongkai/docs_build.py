@@ -11,6 +11,7 @@ from pathlib import Path
 from .report.docs import index_page, rule_page
 from .report.rules import RULES
 
+
 def cli_page() -> str:
     from typer.testing import CliRunner
 

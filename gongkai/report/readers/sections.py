@@ -104,8 +104,8 @@ def title_block(lines: list[Line], first_heading: int) -> tuple[str, int]:
         end = pos
         if "报告" not in text and "年报" not in text and pos + 1 < len(lines):
             nxt = lines[pos + 1].key
-            if len(nxt) <= 16 and ("报告" in nxt or "年报" in nxt):
-                text, end = text + nxt, pos + 1
+            if len(nxt) <= 16 and ("报告" in text + nxt or "年报" in text + nxt):
+                text, end = text + nxt, pos + 1  # a title wrapped anywhere, even inside 报告
         if "报告" not in text and "年报" not in text:
             continue
         if any(mark in text for mark in (">", "当前位置", "首页")):

@@ -30,10 +30,15 @@ def read_table2(lines: list[Line], edition: Edition) -> tuple[dict[str, dict[str
     table: dict[str, dict[str, Cell]] = {}
     used: set[int] = set()
     orphans: list[tuple[Line, str]] = []
+    pending = ""  # a label wrapped onto the line above its numbers (其他对外管理服 / 务事项 …)
     for pos, line in enumerate(lines):
         if not line.values or not line.has_number and not any(line.values):
+            pending = line.key if line.key and not line.values else ""
             continue
         row = match_t2(line.key, edition) if line.key else None
+        if row is None and pending and line.key:
+            row = match_t2(pending + line.key, edition)
+        pending = ""
         if row is None:
             if not line.key and line.numbers == 1:
                 follow = lines[pos + 1].footnote if pos + 1 < len(lines) and not lines[pos + 1].key else ""

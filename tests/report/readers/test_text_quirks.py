@@ -105,3 +105,13 @@ def test_table_four_is_found_without_table_three():
     assert report.table3 is None
     assert report.table4_values() == EXPECTED.table4_values()
     assert "table-missing" in {f.rule for f in check(report)}
+
+
+def test_title_wrapped_inside_the_word_report():
+    report = read_text(CLEAN.replace("年度报告\n", "年度报\n告\n", 1))
+    assert (report.agency, report.year) == (EXPECTED.agency, EXPECTED.year)
+
+
+def test_table_two_label_wrapped_onto_the_line_above():
+    report = read_text(CLEAN_2019.replace("其他对外管理服务事项\t4\t0\t15", "其他对外管理服\n务事项\t4\t0\t15"))
+    assert report.table2_values()["其他对外管理服务事项"] == {"上一年项目数量": 4, "本年增/减": 0, "处理决定数量": 15}
