@@ -3,14 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SYSTEM := $(VENV)/.system-packages
 CORPUS ?= ../shared/corpus
 
 .PHONY: install run test lint unit corpus docs bench clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+# Debian packages (CJK fonts, pango for the PDF writer, poppler): once, before pip.
+$(SYSTEM): scripts/system-packages.sh
+	sh scripts/system-packages.sh
+	mkdir -p $(VENV)
+	touch $(SYSTEM)
+
+$(STAMP): pyproject.toml $(SYSTEM)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)

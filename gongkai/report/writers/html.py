@@ -67,12 +67,17 @@ def paragraph_html(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-def write_html(report: Report, style: str = STYLE, paragraph: Callable[[str], str] = paragraph_html) -> str:
-    """The page. The PDF writer passes its print ``style`` sheet and its ``paragraph`` markup
-    (a run-in heading in another face); the tables are the same."""
+def write_html(
+    report: Report,
+    style: str = STYLE,
+    paragraph: Callable[[str], str] = paragraph_html,
+    heading_html: Callable[[str], str] = escape,
+) -> str:
+    """The page. The PDF writer passes its print ``style`` sheet, its ``paragraph`` markup (a
+    run-in heading in another face) and its title markup (line breaks); the tables are the same."""
     edition = report.spec
     heading = title(report)
-    body: list[str] = [f"<h1>{escape(heading)}</h1>"]
+    body: list[str] = [f"<h1>{heading_html(heading)}</h1>"]
     if report.year:
         body.append(f'<p class="period">{escape(period(report))}</p>')
     for spec in edition.sections:
@@ -117,9 +122,12 @@ def _td(text: str, headers: str, colspan: int = 1) -> str:
     return f'<td headers="{headers}"{span}>{escape(text)}</td>'
 
 
-def _table(key: str, rows: list[str], head_rows: int) -> str:
+def _table(key: str, rows: list[str], head_rows: int, cols: list[str]) -> str:
+    """``cols``: one class per grid column (``label``/``l1``/``l2``/``l3``/``num``), for a
+    style sheet that sets column widths (the PDF writer's fixed table layout)."""
     head, rest = rows[:head_rows], rows[head_rows:]
     parts = [f'<div class="scroll">\n<table id="table-{"一二三四".index(key) + 1}">', f"<caption>{escape(CAPTIONS[key])}</caption>"]
+    parts.append("<colgroup>" + "".join(f'<col class="{c}">' for c in cols) + "</colgroup>")
     if head:
         parts += ["<thead>", *head, "</thead>"]
     parts += ["<tbody>", *rest, "</tbody>", "</table>\n</div>"]
@@ -156,7 +164,7 @@ def table2_html(report: Report, edition: Edition) -> str:
             for value, cid, span in zip(t2_text(report, row), col_ids, spans, strict=True):
                 cells.append(_td(value, f"{bid} {cid} {rid}", span))
             rows.append(_tr(cells))
-    return _table("二", rows, 0)
+    return _table("二", rows, 0, ["label"] + ["num"] * width)
 
 
 def _spans(count: int, width: int) -> list[int]:
@@ -216,7 +224,7 @@ def table3_html(report: Report, edition: Edition) -> str:
         for cell, cols in zip(cells, col_headers, strict=True):
             out.append(_td(fmt(cell.value), f"{row_headers} {cols}"))
         body.append(_tr(out))
-    return _table("三", head + body, 3)
+    return _table("三", head + body, 3, ["l1", "l2", "l3"] + ["num"] * len(columns))
 
 
 # -- table 四 ------------------------------------------------------------------------------
@@ -239,4 +247,4 @@ def table4_html(report: Report) -> str:
     ]
     headers = [f"t4-fy {i}" for i in fy] + [f"t4-ss t4-zj {i}" for i in zj] + [f"t4-ss t4-fh {i}" for i in fh]
     row = _tr([_td(fmt(c.value), h) for c, h in zip(report.table4, headers, strict=True)])
-    return _table("四", [*head, row], 3)
+    return _table("四", [*head, row], 3, ["num"] * len(headers))

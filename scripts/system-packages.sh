@@ -1,0 +1,85 @@
+#!/bin/sh
+# The Debian packages gongkai needs outside Python. `make install` runs this once.
+#
+#   fonts-noto-cjk       宋体 → Noto Serif CJK SC, 黑体 → Noto Sans CJK SC (Regular and Bold)
+#   fonts-arphic-uming   a second 宋体: AR PL UMing
+#   fonts-arphic-ukai    楷体 → AR PL UKai
+#   (Debian has no free 仿宋: the PDF writer sets 仿宋 text in the serif above, 宋体-like)
+#   libpango-1.0-0, libpangoft2-1.0-0   text layout for WeasyPrint (the PDF writer)
+#   libharfbuzz-subset0  font subsetting for WeasyPrint: milliseconds, where fontTools takes
+#                        seconds per CJK face
+#   poppler-utils        pdftoppm: PDF pages to PNG for the docs (scripts/render-docs-images.sh)
+#   libreoffice-writer-nogui   optional: DOCX to PDF for the docs' screenshots
+#
+# Idempotent and quiet: installs only what `dpkg -s` does not find. As root it uses apt-get
+# directly, otherwise sudo without a password; with neither it prints one line saying what to
+# install and exits 0.
+set -eu
+
+REQUIRED="fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils"
+OPTIONAL="libreoffice-writer-nogui"
+
+missing=""
+for package in $REQUIRED $OPTIONAL; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
+[ -n "$missing" ] || exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "gongkai: not a Debian system; please install the equivalents of:$missing"
+  exit 0
+fi
+if [ "$(id -u)" = 0 ]; then
+  as_root=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root="sudo -n"
+else
+  echo "gongkai: please install (as root): apt-get install --no-install-recommends$missing"
+  exit 0
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt_get() {
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get -qq -o Dpkg::Use-Pty=0 "$@"
+}
+
+# A package is installable when apt knows a candidate for it; refresh the lists once if not.
+candidate() {
+  apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [0-9]'
+}
+refreshed=""
+for package in $missing; do
+  if ! candidate "$package"; then
+    apt_get update >/dev/null
+    refreshed=1
+    break
+  fi
+done
+
+install=""
+for package in $missing; do
+  case " $OPTIONAL " in
+    *" $package "*)
+      if candidate "$package"; then
+        install="$install $package"
+      else
+        echo "gongkai: optional package $package is not available here; skipped (DOCX screenshots need it)"
+      fi
+      ;;
+    *) install="$install $package" ;;
+  esac
+done
+[ -n "$install" ] || exit 0
+
+echo "gongkai: installing Debian packages:$install"
+# shellcheck disable=SC2086  # word splitting of the package list is intended
+if ! apt_get install -y --no-install-recommends $install >/dev/null 2>&1; then
+  [ -n "$refreshed" ] || apt_get update >/dev/null
+  # shellcheck disable=SC2086
+  apt_get install -y --no-install-recommends $install >/dev/null
+fi
+# New fonts are seen by fontconfig after its cache is rebuilt (the font packages' triggers
+# normally do this; run it again in case triggers were deferred).
+if command -v fc-cache >/dev/null 2>&1; then
+  $as_root fc-cache -s >/dev/null 2>&1 || true
+fi
