@@ -114,10 +114,15 @@ def assemble(blocks: list[Block], source: str = "") -> Report:
     )
 
 
+_NUMBERED = re.compile(r"^(?:第)?[一二三四五六七八九十]{1,3}(?:、|\.|部分)")
+
+
 def _anchors(lines: list[Line]) -> tuple[int | None, int | None, int | None]:
-    """Where tables 二, 三 and 四 start, found in that order in one pass (without table 三,
-    table 四 starts at the first header after table 二, or anywhere without either)."""
-    t2 = t3 = t4 = lone_t4 = None
+    """Where tables 二, 三 and 四 start, found in that order in one pass. Table 四 starts at
+    its header (行政复议 …), or at the section heading naming it when no header line exists;
+    without table 三 it is looked for after table 二, or anywhere without either."""
+    t2 = t3 = header = heading = None
+    lone: int | None = None
     for pos, ln in enumerate(lines):
         key = ln.key
         if t2 is None and t3 is None and (
@@ -126,13 +131,20 @@ def _anchors(lines: list[Line]) -> tuple[int | None, int | None, int | None]:
             t2 = pos
         elif t3 is None and ("勾稽关系" in key or ("本年新收" in key and ln.numbers) or key.startswith("申请人情况")):
             t3 = pos
-        elif "行政复议" in key and len(key) <= 40 and not ln.numbers:
+        elif "行政复议" in key and len(key) <= 40 and not ln.numbers and "。" not in key and "," not in key:
+            if _NUMBERED.match(key):
+                heading = pos if heading is None or (t3 is not None and heading < t3) else heading
+                continue
             if t3 is not None:
-                t4 = pos
+                header = pos
                 break
-            if lone_t4 is None or (t2 is not None and lone_t4 < t2):
-                lone_t4 = pos  # used only if table 三 never starts
-    return t2, t3, t4 if t3 is not None else lone_t4
+            if lone is None or (t2 is not None and lone < t2):
+                lone = pos  # used only if table 三 never starts
+    if t3 is None:
+        header = lone
+    if header is None and heading is not None and (t3 is None or heading > t3):
+        header = heading
+    return t2, t3, header
 
 
 def _bound(start: int | None, stops: list[int | None], default: int) -> int:

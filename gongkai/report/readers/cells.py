@@ -24,9 +24,15 @@ class Fitted:
 _new = tuple.__new__
 
 
-def fit(values: list[str], n: int, check: Callable[[list[int]], bool] | None = None) -> Fitted:
+def fit(
+    values: list[str], n: int, check: Callable[[list[int]], bool] | None = None, left_aligned: bool = False
+) -> Fitted:
     """Anchor the tokens at the row's label: drop the empty cells merged labels leave in front,
-    keep trailing empty cells only as blanks the row needs."""
+    keep trailing empty cells only as blanks the row needs.
+
+    ``left_aligned``: the row's cells start right after its label and the grid pads the rest
+    (table 二 rows of one or two columns in a three-column table), so empty cells in front are
+    blanks before empty cells behind are."""
     vals = list(values)
     leading = 0
     while vals and vals[0] == EMPTY:
@@ -36,6 +42,9 @@ def fit(values: list[str], n: int, check: Callable[[list[int]], bool] | None = N
     while vals and vals[-1] == EMPTY:
         vals.pop()
         trailing += 1
+    if left_aligned and len(vals) < n and leading:
+        vals = [EMPTY] * min(n - len(vals), leading) + vals
+        leading = 0
     if len(vals) < n and trailing:
         vals.extend([EMPTY] * min(n - len(vals), trailing))
     if len(vals) < n and leading:

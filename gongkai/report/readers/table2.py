@@ -65,7 +65,7 @@ def _fit_row(
     line: Line, n: int, orphans: list[tuple[Line, str]]
 ) -> tuple[list[str] | None, str, tuple[str, str, str] | None]:
     """The row's n tokens, how they were obtained, and the anomaly to report if any."""
-    fitted = fit(line.values, n)
+    fitted = fit(line.values, n, left_aligned=True)
     got = len([v for v in line.values if v])
     if fitted.tokens is not None and not fitted.surplus:
         return fitted.tokens, "", None

@@ -25,8 +25,9 @@ def read_table4(lines: list[Line], edition: Edition) -> tuple[tuple[Cell, ...] |
         if line.key and len(line.key) > 16:
             continue  # prose that happens to end in a number
         vals = list(line.values)
-        while vals and vals[0] == EMPTY:
-            vals.pop(0)
+        if not tokens:  # empty cells before the first number: merged labels, or a blank first cell
+            while vals and vals[0] == EMPTY and len(vals) > N:
+                vals.pop(0)
         tokens.extend(vals)
         rows.append(line)
         if len([t for t in tokens if t]) >= N:

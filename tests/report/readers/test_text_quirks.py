@@ -115,3 +115,21 @@ def test_title_wrapped_inside_the_word_report():
 def test_table_two_label_wrapped_onto_the_line_above():
     report = read_text(CLEAN_2019.replace("其他对外管理服务事项\t4\t0\t15", "其他对外管理服\n务事项\t4\t0\t15"))
     assert report.table2_values()["其他对外管理服务事项"] == {"上一年项目数量": 4, "本年增/减": 0, "处理决定数量": 15}
+
+
+def test_blank_first_cell_of_table_four_is_blank_not_a_shift():
+    text = CLEAN.replace("2\t1\t0\t1\t4\t1\t0\t0\t1\t2", "\t1\t0\t1\t4\t1\t0\t0\t1\t2")
+    values = read_text(text).table4_values()
+    assert values[0] is None and values[1:] == EXPECTED.table4_values()[1:]
+
+
+def test_blank_first_cell_of_a_short_table_two_row():
+    text = CLEAN_2019.replace("行政事业性收费\t2\t0", "行政事业性收费\t\t0\t")
+    assert read_text(text).table2_values()["行政事业性收费"] == {"上一年项目数量": None, "本年增/减": 0}
+
+
+def test_prose_about_reconsideration_stays_in_section_four():
+    text = CLEAN.replace("行政复议\t行政诉讼", "本年度行政复议、行政诉讼情况如下。\n行政复议\t行政诉讼")
+    report = read_text(text)
+    assert "本年度行政复议、行政诉讼情况如下" in report.section("四").text
+    assert report.table4_values() == EXPECTED.table4_values()
