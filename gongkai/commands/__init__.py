@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("merge", "diff", "audit", "convert", "deadline")
 
 
 def register_all() -> None:
