@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -62,7 +62,7 @@ class Finding:
 
     def with_fingerprint(self, identity: str) -> Finding:
         digest = hashlib.sha1(f"{self.rule}\x1f{identity}\x1f{self.location.key()}".encode()).hexdigest()
-        return replace(self, fingerprint=digest[:16])
+        return Finding(self.rule, self.severity, self.message, self.message_en, self.location, self.basis, digest[:16])
 
     def as_dict(self, english: bool = False) -> dict[str, object]:
         return {

@@ -36,12 +36,12 @@ def blocks_from_text(text: str) -> list[Block]:
             body = line.strip()
             body = body[1:] if body.startswith("|") else body
             body = body[:-1] if body.endswith("|") else body
-            cells = tuple(c.strip() for c in body.split("|"))
+            cells = tuple(body.split("|"))  # cells are stripped by lines.py
             blocks.append(Block("row", cells, number))
         elif "\t" in line:
             blocks.append(Block("row", tuple(line.split("\t")), number))  # cells are stripped by lines.py
         elif ("  " in stripped or "\u3000" in stripped) and _WIDE_GAP.search(stripped):
-            cells = tuple(c.strip() for c in _WIDE_GAP.split(stripped))
+            cells = tuple(_WIDE_GAP.split(stripped))
             blocks.append(Block("row", cells, number))
         else:
             blocks.append(_new(Block, ("text", (stripped,), number, "")))  # skips NamedTuple.__new__

@@ -22,6 +22,7 @@ The number of decimals a province prescribes is not checked beyond four.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..findings import Finding, Location, Severity
 from ..model import Cell
@@ -41,10 +42,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             cell = cols.get(col)
             if cell is not None and not _plain(cell):
                 yield from _judge(cell, money, Location(table="二", row=spec.key, column=col))
-    if r.table3 is not None:
+    if r.table3 is not None and not _all_plain([cell[0] for row in r.table3 for cell in row]):
         for spec_row, row in zip(r.spec.table3, r.table3, strict=True):
-            if all(type(v) is int and v >= 0 or v is None for v, _, _ in row):
-                continue
             for col, cell in zip(r.spec.table3_columns, row, strict=True):
                 if not _plain(cell):
                     yield from _judge(cell, False, Location(table="三", row=spec_row.label, column=col))
@@ -52,6 +51,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         for col, cell in zip(r.spec.table4_columns, r.table4, strict=True):
             if not _plain(cell):
                 yield from _judge(cell, False, Location(table="四", column=col))
+
+
+_PLAIN_TYPES = {int, type(None)}
+
+
+def _all_plain(values: list[Any]) -> bool:
+    """Every value blank or a whole number ≥ 0, tested with C-level map/filter (175 cells)."""
+    return set(map(type, values)) <= _PLAIN_TYPES and not any(map((0).__gt__, filter(None, values)))
 
 
 def _plain(cell: Cell) -> bool:
