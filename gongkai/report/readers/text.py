@@ -25,24 +25,21 @@ def read_text(data: bytes) -> list[Block]:
 
 def blocks_from_text(text: str) -> list[Block]:
     blocks: list[Block] = []
+    add = blocks.append
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip(" \r\n\u3000")
-        stripped = line.strip()
+        stripped = raw.strip()
         if not stripped:
             continue
         if stripped[0] == "|":
-            if _MD_RULE.match(line):
+            if _MD_RULE.match(stripped):
                 continue
-            body = line.strip()
-            body = body[1:] if body.startswith("|") else body
-            body = body[:-1] if body.endswith("|") else body
-            cells = tuple(body.split("|"))  # cells are stripped by lines.py
-            blocks.append(Block("row", cells, number))
-        elif "\t" in line:
-            blocks.append(Block("row", tuple(line.split("\t")), number))  # cells are stripped by lines.py
+            body = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+            add(_new(Block, ("row", tuple(body.split("|")), number, "")))  # lines.py strips cells
+        elif "\t" in raw:
+            # Leading tabs are empty cells (merged labels); keep them, drop trailing spaces only.
+            add(_new(Block, ("row", tuple(raw.rstrip(" \r\n\u3000").split("\t")), number, "")))
         elif ("  " in stripped or "\u3000" in stripped) and _WIDE_GAP.search(stripped):
-            cells = tuple(_WIDE_GAP.split(stripped))
-            blocks.append(Block("row", cells, number))
+            add(_new(Block, ("row", tuple(_WIDE_GAP.split(stripped)), number, "")))
         else:
-            blocks.append(_new(Block, ("text", (stripped,), number, "")))  # skips NamedTuple.__new__
+            add(_new(Block, ("text", (stripped,), number, "")))  # skips NamedTuple.__new__
     return blocks
