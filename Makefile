@@ -10,7 +10,7 @@ CORPUS ?= ../shared/corpus
 
 install: $(STAMP)
 
-# Debian packages (CJK fonts, pango for the PDF writer, poppler): once, before pip.
+# Debian packages (CJK fonts, the PDF writer, poppler): once, before pip.
 $(SYSTEM): scripts/system-packages.sh
 	sh scripts/system-packages.sh
 	mkdir -p $(VENV)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates the screenshots in docs/img/ from the seed report:
-#   seed-pdf-page1.png, seed-pdf-table3.png     the PDF writer (WeasyPrint), page 1 and the
+#   seed-pdf-page1.png, seed-pdf-table3.png     the PDF writer (ReportLab), page 1 and the
 #                                               page holding 表三
 #   seed-docx-page1.png, seed-docx-table3.png   the DOCX writer, rendered by LibreOffice
 #                                               (skipped when soffice is not installed)

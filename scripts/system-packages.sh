@@ -1,13 +1,13 @@
 #!/bin/sh
 # The Debian packages gongkai needs outside Python. `make install` runs this once.
 #
-#   fonts-noto-cjk       宋体 → Noto Serif CJK SC, 黑体 → Noto Sans CJK SC (Regular and Bold)
-#   fonts-arphic-uming   a second 宋体: AR PL UMing
-#   fonts-arphic-ukai    楷体 → AR PL UKai
-#   (Debian has no free 仿宋: the PDF writer sets 仿宋 text in the serif above, 宋体-like)
-#   libpango-1.0-0, libpangoft2-1.0-0   text layout for WeasyPrint (the PDF writer)
-#   libharfbuzz-subset0  font subsetting for WeasyPrint: milliseconds, where fontTools takes
-#                        seconds per CJK face
+#   fonts-arphic-uming   宋体 (and the stand-in for 仿宋 and 小标宋) → AR PL UMing CN
+#   fonts-arphic-ukai    楷体 → AR PL UKai CN
+#   fonts-wqy-zenhei     黑体 → WenQuanYi Zen Hei
+#                        (TrueType: the PDF writer's ReportLab embeds TrueType outlines only;
+#                        Debian has no free 仿宋, so 仿宋 text is set in the 宋体 above)
+#   fonts-noto-cjk       Noto Serif/Sans CJK SC: the official faces' stand-ins when LibreOffice
+#                        renders the DOCX for the docs' screenshots (scripts/render-docs-images.sh)
 #   poppler-utils        pdftoppm: PDF pages to PNG for the docs (scripts/render-docs-images.sh)
 #   libreoffice-writer-nogui   optional: DOCX to PDF for the docs' screenshots
 #
@@ -16,7 +16,7 @@
 # install and exits 0.
 set -eu
 
-REQUIRED="fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils"
+REQUIRED="fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-noto-cjk poppler-utils"
 OPTIONAL="libreoffice-writer-nogui"
 
 missing=""

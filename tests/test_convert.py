@@ -20,7 +20,7 @@ FORMATS = formats()
 
 
 def _needs(kind: str) -> None:
-    if kind == "pdf" and importlib.util.find_spec("weasyprint") is None:
+    if kind == "pdf" and importlib.util.find_spec("reportlab") is None:
         pytest.skip("the PDF writer's WeasyPrint is not installed")
 
 

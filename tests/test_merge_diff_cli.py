@@ -258,7 +258,7 @@ def test_the_installed_command_exits_2_with_one_line(inputs: Path, out: Path):
 @pytest.mark.parametrize("ext", ["docx", "xlsx", "md", "json", "pdf"])
 def test_merge_writes_every_registered_format(inputs: Path, out: Path, ext: str):
     if ext == "pdf":
-        pytest.importorskip("weasyprint")
+        pytest.importorskip("reportlab")
     target = out / f"m.{ext}"
     result = run("merge", str(inputs / "a.txt"), str(inputs / "b.txt"), "-o", str(target), "--agency", "某某市")
     assert result.exit_code == 0, result.output
