@@ -163,14 +163,14 @@ def _profile_groups(stats: pstats.Stats) -> dict[str, float]:
     wanted = {
         "read_bytes (engine: read)": ("gongkai/report/__init__.py", "read_bytes"),
         "check (engine: rules)": ("gongkai/report/check.py", "check"),
-        "audit_file (all per-file work)": ("gongkai/report/audit.py", "audit_file"),
-        "report_record (numbers, findings → dict)": ("gongkai/report/audit.py", "report_record"),
-        "_line (json.dumps of the cache line)": ("gongkai/report/audit.py", "_line"),
-        "Cache.append (write + flush)": ("gongkai/report/audit.py", "append"),
-        "carryover_findings (carry-over, while writing)": ("gongkai/report/audit.py", "carryover_findings"),
-        "Cache.read (json.loads per file)": ("gongkai/report/audit.py", "read"),
-        "Collector.add (CSV rows, counts)": ("gongkai/report/audit.py", "add"),
-        "render_html": ("gongkai/report/audit.py", "render_html"),
+        "audit_file (all per-file work)": ("gongkai/report/audit/work.py", "audit_file"),
+        "report_record (numbers, findings → dict)": ("gongkai/report/audit/work.py", "report_record"),
+        "_line (json.dumps of the cache line)": ("gongkai/report/audit/work.py", "_line"),
+        "Cache.append (write + flush)": ("gongkai/report/audit/cache.py", "append"),
+        "carryover_findings (carry-over, while writing)": ("gongkai/report/audit/across.py", "carryover_findings"),
+        "Cache.read (json.loads per file)": ("gongkai/report/audit/cache.py", "read"),
+        "Collector.add (CSV rows, counts)": ("gongkai/report/audit/outputs.py", "add"),
+        "render_html": ("gongkai/report/audit/page.py", "render_html"),
         "write_atomic": ("gongkai/report/output.py", "write_atomic"),
     }
     out: dict[str, float] = {}

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .check import check
-from .errors import NotAReport, NoTextLayer, ReportError, UnreadableFile
+from .errors import NotAReport, NoTextLayer, ReportError, UnreadableFile, unreadable
 from .model import Cell, Report, Section, Source
 from .readers import read_blocks
 from .readers.assemble import assemble
@@ -35,14 +35,8 @@ def read_path(path: str | Path) -> Report:
     path = Path(path)
     try:
         data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise UnreadableFile("文件不存在", "no such file") from exc
-    except IsADirectoryError as exc:
-        raise UnreadableFile("这是一个目录，不是文件", "a directory, not a file") from exc
-    except PermissionError as exc:
-        raise UnreadableFile("没有读取权限", "permission denied") from exc
     except OSError as exc:
-        raise UnreadableFile(f"无法读取：{exc.strerror or exc}", f"cannot read: {exc}") from exc
+        raise unreadable(exc) from exc
     return read_bytes(data, path.name)
 
 

@@ -37,3 +37,14 @@ class MergeError(ReportError):
 
 class DiffError(ReportError):
     """Two reports that cannot be compared (not the same agency)."""
+
+
+def unreadable(exc: OSError) -> UnreadableFile:
+    """The one-line reason a file could not be read, for the user."""
+    if isinstance(exc, FileNotFoundError):
+        return UnreadableFile("文件不存在", "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return UnreadableFile("这是一个目录，不是文件", "a directory, not a file")
+    if isinstance(exc, PermissionError):
+        return UnreadableFile("没有读取权限", "permission denied")
+    return UnreadableFile(f"无法读取：{exc.strerror or exc}", f"cannot read: {exc}")
