@@ -40,32 +40,29 @@ def cn_numeral(text: str) -> int | None:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines into paragraphs: no space between CJK characters, one space between
-    ASCII words; a line ending a sentence (。！？：；) ends its paragraph ("\n")."""
+    ASCII words; a line ending a sentence (。！？：；), a heading, or a line before a numbered
+    item ends its paragraph ("\n")."""
     out: list[str] = []
-    previous = ""
+    heading = False  # the previous line was a heading
     for line in lines:
         line = line.strip()
         if not line:
             continue
+        item = _STARTS_ITEM.match(line) is not None
         if out:
             last = out[-1][-1]
-            if last in _PARAGRAPH_END or _STARTS_ITEM.match(line) or _is_heading(previous):
+            if last in _PARAGRAPH_END or item or heading:
                 out.append("\n")
             elif _is_ascii_word(last) and _is_ascii_word(line[0]):
                 out.append(" ")
         out.append(line)
-        previous = line
+        heading = item and len(line) <= 30 and "。" not in line
     return "".join(out)
 
 
 _PARAGRAPH_END = frozenset("。！？：；!?:;")
 # A line starting a numbered item or heading starts a paragraph: 一、 （一） (一) 一是 1. 1、
 _STARTS_ITEM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
-
-
-def _is_heading(line: str) -> bool:
-    """A short numbered line without a full stop: a heading, which ends its own paragraph."""
-    return len(line) <= 30 and "。" not in line and bool(_STARTS_ITEM.match(line))
 
 
 def _is_ascii_word(ch: str) -> bool:

@@ -33,6 +33,8 @@ def fit(
     ``left_aligned``: the row's cells start right after its label and the grid pads the rest
     (table 二 rows of one or two columns in a three-column table), so empty cells in front are
     blanks before empty cells behind are."""
+    if len(values) == n and values[0] and values[-1] and EMPTY not in values:
+        return Fitted(values)  # the common case: exactly the row's cells
     vals = list(values)
     leading = 0
     while vals and vals[0] == EMPTY:
@@ -81,12 +83,12 @@ def make_cells(
     how: str = "",
 ) -> tuple[Cell, ...]:
     """Cells from fitted tokens, reporting blanks and unreadable values as they are met."""
-    source = Source(line.block.line, line.block.where, how)
+    source = _new(Source, (line.block.line, line.block.where, how))
     if tokens is None:
         return tuple(Cell(None, "", source) for _ in range(n))
     if all(tokens) and "".join(tokens).isdecimal():  # the common case: plain whole numbers
         # tuple.__new__ skips the NamedTuple's Python-level __new__ (hundreds of cells a report).
-        return tuple([_new(Cell, cell) for cell in zip(map(int, tokens), tokens, repeat(source))])
+        return tuple(map(_new, repeat(Cell), zip(map(int, tokens), tokens, repeat(source))))
     cells: list[Cell] = []
     for col, token in zip(columns, tokens, strict=True):
         if token == EMPTY or token in BLANK_MARKS:

@@ -12,6 +12,7 @@ EMPTY = ""  # an empty cell (a tab or pipe with nothing between)
 
 # Page marks such as "- 4 -", "— 5 —", "第 3 页", "第3页 共7页".
 _PAGE_MARK = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_PAGE_MARK_END = frozenset("0123456789-—–－页")
 # Markdown heading prefix.
 _MD_HEAD = re.compile(r"^\s*#{1,6}\s*")
 # Footnotes inside a cell: "22（其中修订16件）", "55（含自然失效29件）" – the footnote is not a cell.
@@ -65,7 +66,7 @@ def _text_line(index: int, block: Block) -> Line | None:
             return Line(index, block, "", "", [], notes)
     if text.startswith("#"):
         text = _MD_HEAD.sub("", text)
-    if not text or (len(text) < 24 and _PAGE_MARK.match(text)):
+    if not text or (len(text) < 24 and text[-1] in _PAGE_MARK_END and _PAGE_MARK.match(text)):
         return None
     if text[-1] not in _VALUE_END:  # prose: no trailing values
         return Line(index, block, text, "".join(text.split()), [], notes)

@@ -12,7 +12,6 @@ import re
 from .blocks import Block
 from .detect import decode_text
 
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WIDE_GAP = re.compile(r" {2,}|\u3000{1,}")
 
 
@@ -31,7 +30,7 @@ def blocks_from_text(text: str) -> list[Block]:
         if not stripped:
             continue
         if stripped[0] == "|":
-            if _MD_RULE.match(stripped):
+            if not stripped.strip("|-: \t"):  # a Markdown rule line |---|:---:|
                 continue
             body = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
             add(_new(Block, ("row", tuple(body.split("|")), number, "")))  # lines.py strips cells
