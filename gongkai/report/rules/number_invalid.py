@@ -47,7 +47,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             for col, cell in zip(r.spec.table3_columns, row, strict=True):
                 if not _plain(cell):
                     yield from _judge(cell, False, Location(table="三", row=spec_row.label, column=col))
-    if r.table4 is not None:
+    if r.table4 is not None and not _all_plain([cell[0] for cell in r.table4]):
         for col, cell in zip(r.spec.table4_columns, r.table4, strict=True):
             if not _plain(cell):
                 yield from _judge(cell, False, Location(table="四", column=col))

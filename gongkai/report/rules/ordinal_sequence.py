@@ -29,12 +29,12 @@ from ..findings import Finding, Location, Severity
 from ..textnorm import cn_numeral
 from .registry import Context, rule
 
-# Each pattern starts with a character class so the regex engine can skip ahead quickly; the
-# character before the match (start of text or punctuation) is checked in Python.
-_SERIES = (
-    ("是", re.compile(r"([一二三四五六七八九十]{1,3})是(?=[^的否为])"), frozenset("。；;：:！？!?，,“” \n\t")),
-    ("（）", re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]"), frozenset("。；;：:！？!? \n\t")),
-)
+# One pass over the text finds both series: 一是 … and （一）… . Each alternative starts with a
+# character class so the regex engine can skip ahead; the character before the match (start
+# of text or punctuation) is checked in Python.
+_NUMERALS = "[一二三四五六七八九十]{1,3}"
+_ORDINALS = re.compile(rf"({_NUMERALS})是(?=[^的否为])|[（(]({_NUMERALS})[）)]")
+_BEFORE = {"是": frozenset("。；;：:！？!?，,“” \n\t"), "（）": frozenset("。；;：:！？!? \n\t")}
 
 
 @rule("ordinal-sequence", Severity.NOTICE, "文中序号重复或跳号", "an enumeration in the text repeats or skips",
@@ -42,27 +42,29 @@ _SERIES = (
 def check(ctx: Context) -> Iterator[Finding]:
     for section in ctx.report.sections:
         text = section.text
-        for kind, pattern, before in _SERIES:
-            previous, run = 0, 0
-            for m in pattern.finditer(text):
-                at = m.start()
-                if at and text[at - 1] not in before:
-                    continue
-                n = cn_numeral(m.group(1)) or 0
-                shown = f"{m.group(1)}是" if kind == "是" else f"（{m.group(1)}）"
-                if n == previous + 1:
-                    run += 1
-                elif n == 1 and run >= 2:
-                    run = 1
-                elif previous == 0:
-                    run = 1  # a run that starts in the middle (continued from elsewhere)
-                else:
-                    problem = "重复" if n <= previous else "跳号"
-                    context = section.text[max(0, m.start() - 12) : m.start() + 14]
-                    yield check.finding(
-                        f"第{section.number}部分的序号“{shown}”{problem}（前一个是第 {previous} 项）：…{context}…",
-                        f"section {section.number}: ordinal {n} after {previous} ({'repeat' if n <= previous else 'skip'})",
-                        Location(section=section.number, line=section.line),
-                    )
-                    run = 1
-                previous = n
+        state = {"是": [0, 0], "（）": [0, 0]}  # per series: previous number, length of the run
+        for m in _ORDINALS.finditer(text):
+            kind = "是" if m.group(1) else "（）"
+            at = m.start()
+            if at and text[at - 1] not in _BEFORE[kind]:
+                continue
+            numeral = m.group(1) or m.group(2)
+            n = cn_numeral(numeral) or 0
+            previous, run = state[kind]
+            shown = f"{numeral}是" if kind == "是" else f"（{numeral}）"
+            if n == previous + 1:
+                run += 1
+            elif n == 1 and run >= 2:
+                run = 1
+            elif previous == 0:
+                run = 1  # a run that starts in the middle (continued from elsewhere)
+            else:
+                problem = "重复" if n <= previous else "跳号"
+                context = text[max(0, at - 12) : at + 14]
+                yield check.finding(
+                    f"第{section.number}部分的序号“{shown}”{problem}（前一个是第 {previous} 项）：…{context}…",
+                    f"section {section.number}: ordinal {n} after {previous} ({'repeat' if n <= previous else 'skip'})",
+                    Location(section=section.number, line=section.line),
+                )
+                run = 1
+            state[kind] = [n, run]

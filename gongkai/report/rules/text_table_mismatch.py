@@ -67,22 +67,23 @@ def check(ctx: Context) -> Iterator[Finding]:
     cell = cols.get("现行有效件数")
     if cell is not None and cell.value is not None:
         in_force = int(cell.value)
+    # (pattern, what, accepted values, table value, words the sentence must hold to be tried)
     checks = (
-        (_RECEIVED, "收到申请", {new, (new + carried_in) if new is not None and carried_in is not None else None}, new),
-        (_ANSWERED, "办结/答复", {done}, done),
-        (_CARRIED_OUT, "结转下年度", {carried_out}, carried_out),
-        (_CARRIED_IN, "上年结转", {carried_in}, carried_in),
-        (_RECONSIDER, "行政复议", {_t4(r, 4)}, _t4(r, 4)),
-        (_LAWSUIT, "行政诉讼", {_t4(r, 9, 14)}, _t4(r, 9, 14)),
-        (_IN_FORCE, "现行有效行政规范性文件", {in_force}, in_force),
+        (_RECEIVED, "收到申请", {new, (new + carried_in) if new is not None and carried_in is not None else None}, new, ("申请",)),
+        (_ANSWERED, "办结/答复", {done}, done, ("办结", "答复", "办理")),
+        (_CARRIED_OUT, "结转下年度", {carried_out}, carried_out, ("转", "顺延")),
+        (_CARRIED_IN, "上年结转", {carried_in}, carried_in, ("上年",)),
+        (_RECONSIDER, "行政复议", {_t4(r, 4)}, _t4(r, 4), ("复议",)),
+        (_LAWSUIT, "行政诉讼", {_t4(r, 9, 14)}, _t4(r, 9, 14), ("诉讼",)),
+        (_IN_FORCE, "现行有效行政规范性文件", {in_force}, in_force, ("现行有效",)),
     )
     for section in r.sections:
         if section.number not in ("一", "三", "四") or "件" not in section.text:
             continue
         # Only sentences that count something in 件 can state a table figure.
         counted = "。".join(s for s in _SENTENCE_END.split(section.text) if "件" in s)
-        for pattern, what, accepted, shown in checks:
-            if shown is None:
+        for pattern, what, accepted, shown, words in checks:
+            if shown is None or not any(w in counted for w in words):
                 continue
             for m in pattern.finditer(counted):
                 stated = int(next(g for g in m.groups() if g))
