@@ -55,7 +55,7 @@ page_png "$TMP/seed.pdf" 1 "$OUT/seed-pdf-page1.png"
 page_png "$TMP/seed.pdf" "$(table3_page "$TMP/seed.pdf")" "$OUT/seed-pdf-table3.png"
 echo "render-docs-images: $OUT/seed-pdf-page1.png $OUT/seed-pdf-table3.png"
 
-if [ ! -f gongkai/report/writers/docx.py ]; then
+if [ ! -f gongkai/report/writers/docx/__init__.py ]; then
   echo "render-docs-images: no DOCX writer yet; DOCX images skipped"
   exit 0
 fi
