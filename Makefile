@@ -43,8 +43,10 @@ test: lint unit corpus
 docs: install
 	$(BIN)/python -m gongkai.docs_build
 
+# Every benchmark (engine, writers, merge, audit; about 5 minutes), one page: docs/performance.md.
+# `make bench QUICK=1` is a smoke test (small batches; the page goes to bench/out/performance-quick.md).
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/all.py $(if $(QUICK),--quick)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -3,6 +3,7 @@
     .venv/bin/python bench/audit_bench.py            # 2,000 reports; memory at 500 and 5,000
     .venv/bin/python bench/audit_bench.py --quick    # smaller, for a smoke test
     .venv/bin/python bench/audit_bench.py --json bench/out/audit/results.json
+    .venv/bin/python bench/audit_bench.py --write    # … and re-assemble docs/performance.md
 
 Targets: ≥ 1,500 reports/s with ``--jobs 2`` on 2 cores, and ≥ 1.6 × the ``--jobs 1`` rate;
 peak memory flat (within 20 %) from 500 to 5,000 files; a run killed half way resumes and
@@ -41,6 +42,7 @@ ROOT = HERE.parent
 OUT = HERE / "out" / "audit"
 sys.path.insert(0, str(HERE))
 
+from common import command_line, factor_text, save_section, section, target, verdict  # noqa: E402
 from variants import text_variants  # noqa: E402
 
 GONGKAI = str(Path(sys.executable).parent / "gongkai")
@@ -321,43 +323,60 @@ def say(*parts: object) -> None:
 # -- report ------------------------------------------------------------------------------
 
 
-def verdict(ok: bool) -> str:
-    return "**pass**" if ok else "**miss**"
-
-
-def markdown(res: dict[str, Any]) -> str:
+def targets_of(res: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of the summary table (issue 3's audit targets)."""
     t, n = res["throughput"], res["n"]
     j1, j2 = t["jobs1"], t["jobs2"]
-    lines = [
-        "# `gongkai audit` benchmark",
-        "",
-        f"{res['date']}; {res['cpus']} CPUs; load average before: {res['load']}; "
-        f"{n:,} text reports ({res['inputs']['broken']} broken on purpose); median of {res['rounds']} runs.",
-        "",
-        "## Targets",
-        "",
-        "| target | measured | result |",
-        "|---|---|---|",
-        f"| ≥ {RATE_TARGET:,.0f} reports/s with --jobs 2 | {j2['rate']:,.0f}/s ({j2['median_s']:.2f} s for {n:,}, start-up included; "
-        f"best run {j2['best_rate']:,.0f}/s) | {verdict(j2['rate'] >= RATE_TARGET)} |",
-        f"| --jobs 2 ≥ {SCALING_TARGET} × --jobs 1 | {t['ratio']:.2f} × ({j1['rate']:,.0f}/s → {j2['rate']:,.0f}/s) | "
-        f"{verdict(t['ratio'] >= SCALING_TARGET)} |",
+    rows = [
+        target("3", f"audit of {n:,} text reports on {res['cpus']} cores (--jobs 2) ≥ {RATE_TARGET:,.0f} reports/s",
+               j2["rate"], RATE_TARGET, "min",
+               f"{j2['rate']:,.0f}/s ({j2['median_s']:.2f} s for {n:,}, start-up included; best run {j2['best_rate']:,.0f}/s)"),
+        target("3", f"… and ≥ {SCALING_TARGET} × its own --jobs 1 rate, measured in the same run", t["ratio"],
+               SCALING_TARGET, "min", f"{t['ratio']:.2f} × ({j1['rate']:,.0f}/s → {j2['rate']:,.0f}/s)"),
     ]
     mem = res.get("memory")
     if mem:
         sizes = [k for k in mem if k.isdigit()]
-        lines.append(
-            f"| peak memory flat (± {MEMORY_TOLERANCE:.0%}) from {int(sizes[0]):,} to {int(sizes[-1]):,} files | "
-            f"{mem[sizes[0]]['rss_mb']:.1f} MB → {mem[sizes[-1]]['rss_mb']:.1f} MB ({mem['growth']:+.1%}) | "
-            f"{verdict(abs(mem['growth']) <= MEMORY_TOLERANCE)} |")
+        rows.append(target(
+            "3", f"peak memory flat (± {MEMORY_TOLERANCE:.0%}) from {int(sizes[0]):,} to {int(sizes[-1]):,} files",
+            mem["growth"], MEMORY_TOLERANCE, "flat",
+            f"{mem[sizes[0]]['rss_mb']:.1f} MB → {mem[sizes[-1]]['rss_mb']:.1f} MB ({mem['growth']:+.1%})"))
     for r in res["resume"]:
-        lines.append(
-            f"| killed ({r['signal']}) after {r['after_s']:.1f} s, run again: skips what was saved, all outputs | "
-            f"{r['saved']:,} saved; second run checked {r['second_checked']:,}, skipped {r['second_skipped']:,}; "
-            f"{r['rows']:,} rows in reports.csv; orphan processes {r['orphans']} | {verdict(r['ok'] and not r['orphans'])} |")
+        rows.append(target(
+            "3", f"audit stopped half way ({r['signal']}), run again: skips what was saved, writes all outputs",
+            float(r["ok"] and not r["orphans"]), 1.0, "bool",
+            f"killed after {r['after_s']:.2f} s, {r['saved']:,} of {n:,} saved; second run checked {r['second_checked']:,}, "
+            f"skipped {r['second_skipped']:,}; {r['rows']:,} rows in reports.csv; orphan processes {r['orphans']}"))
+    return rows
+
+
+def markdown(res: dict[str, Any], targets: list[dict[str, Any]]) -> str:
+    t, n = res["throughput"], res["n"]
+    j1, j2 = t["jobs1"], t["jobs2"]
+    lines = [
+        "## `gongkai audit`: a folder of reports (issue 3) — `bench/audit_bench.py`",
+        "",
+        f"{res['date']}; {res['cpus']} CPUs; load average before: {res['load']}; "
+        f"{n:,} text reports ({res['inputs']['broken']} broken on purpose); median of {res['rounds']} runs.",
+        "",
+        "Method: the inputs are plain-text reports from `bench/variants.py` (the seed and peer variations "
+        "of bench/run.py), every 40th replaced by a broken file (empty, binary, not a report, cut in half), "
+        "in `bench/out/audit/`. Every run is a real `gongkai audit` process started from a small fork-exec "
+        "launcher into a fresh output folder; reports/s = files ÷ wall seconds of the whole command, start-up "
+        "included; peak RSS is `ru_maxrss` from `os.wait4` (the largest single process of the tree). "
+        "--jobs 1 and --jobs 2 are measured one after the other in the same run. The phases come from "
+        "`run_audit` in a child process, which also gives the rate without the interpreter's start-up.",
+        "",
+        "### Targets",
+        "",
+        "| target | measured | result | factor |",
+        "|---|---|---|---:|",
+    ]
+    lines += [f"| {x['target']} | {x['measured']} | {verdict(x)} | {factor_text(x)} |" for x in targets]
+    mem = res.get("memory")
     lines += [
         "",
-        "## Throughput",
+        "### Throughput",
         "",
         "| | --jobs 1 | --jobs 2 |",
         "|---|---:|---:|",
@@ -377,12 +396,29 @@ def markdown(res: dict[str, Any]) -> str:
         f"{n:,} files (nothing changed): {t['rerun']['seconds']:.2f} s, {t['rerun']['checked']} checked, "
         f"{t['rerun']['skipped']:,} skipped.",
     ]
+    if j2["rate"] < RATE_TARGET or t["ratio"] < SCALING_TARGET:
+        budget = n / RATE_TARGET
+        inproc = n / j2["inproc_rate"]
+        ideal = n / (2 * res["ceiling"])
+        check_s = j2["phases"].get("check", 0.0)
+        lines += [
+            "",
+            f"**The miss in time.** {RATE_TARGET:,.0f}/s allows {budget:.2f} s for {n:,} reports; the --jobs 2 "
+            f"command took {j2['median_s']:.2f} s (×{j2['median_s'] / budget:.2f}): about {t['startup_s']:.2f} s of "
+            f"interpreter and import start-up, and `run_audit` itself (timed in separate in-process runs) {inproc:.2f} s "
+            + ", ".join(f"({k} {v:.2f} s" if i == 0 else f"{k} {v:.2f} s" for i, (k, v) in enumerate(j2["phases"].items()))
+            + f"). Two workers at the engine's own rate ({res['ceiling']:,.0f}/s per core) "
+            f"would need {ideal:.2f} s for the check phase; it took {check_s:.2f} s, so "
+            f"{max(check_s - ideal, 0):.2f} s goes to the pool (pickling results, the cache, waiting) or to a "
+            f"core shared with another process. --jobs 1 → --jobs 2: {t['ratio']:.2f}× in wall time with "
+            f"{j1['cpu_s']:.2f} → {j2['cpu_s']:.2f} CPU seconds in all processes.",
+        ]
     if "profile" in res:
-        lines += ["", "## Where the time goes (--jobs 1, cProfile, cumulative seconds)", "",
+        lines += ["", "### Where the time goes (--jobs 1, cProfile, cumulative seconds)", "",
                   "| part | s |", "|---|---:|"]
         lines += [f"| {k} | {v:.3f} |" for k, v in res["profile"].items()]
     if mem:
-        lines += ["", "## Memory", "", "| files | peak RSS, largest process (MB) | main process (MB) | largest worker (MB) | "
+        lines += ["", "### Memory", "", "| files | peak RSS, largest process (MB) | main process (MB) | largest worker (MB) | "
                   "reports/s | findings.csv (MB) | cache (MB) |", "|---:|---:|---:|---:|---:|---:|---:|"]
         for k in (k for k in mem if k.isdigit()):
             m = mem[k]
@@ -397,12 +433,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-memory", action="store_true", help="skip the 500 → 5,000 memory runs")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--section", type=Path, default=None, help="write the section (JSON) for bench/all.py here")
+    parser.add_argument("--write", action="store_true", help="save the section and re-assemble docs/performance.md")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         src, out, jobs, profile = args.child
         child(src, out, int(jobs), profile == "1")
         return 0
+    started = time.perf_counter()
     n = 400 if args.quick else 2000
     rounds = 1 if args.quick else args.rounds
     res: dict[str, Any] = {"n": n, "rounds": rounds, "cpus": os.cpu_count(),
@@ -418,15 +457,21 @@ def main(argv: list[str] | None = None) -> int:
     say("profile of --jobs 1 …")
     res["profile"] = in_process(src, OUT / "out-profile", 1, profile=True)["profile"]
     say("stop half way and resume …")
-    res["resume"] = [resume(src, n, 1.0, signal.SIGTERM), resume(src, n, 1.0, signal.SIGKILL)]
+    half = max(0.3, res["throughput"]["jobs2"]["median_s"] / 2)  # half way through a --jobs 2 run
+    res["resume"] = [resume(src, n, half, signal.SIGTERM), resume(src, n, half, signal.SIGKILL)]
     if not args.no_memory:
         say("memory, 500 → 5,000 files …")
         sizes = (100, 1000) if args.quick else (500, 5000)
         res["memory"] = memory(sizes, 1 if args.quick else 2)
-    print(markdown(res))
+    targets = targets_of(res)
+    md = markdown(res, targets)
+    print(md)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), "utf-8")
+    sec = section("audit", 4, "gongkai audit", command_line("audit_bench.py"), time.perf_counter() - started,
+                  targets, md, quick=args.quick)
+    save_section(sec, args.section, args.write)
     return 0
 
 
