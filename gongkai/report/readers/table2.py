@@ -15,7 +15,22 @@ def row_keys(row: T2Row) -> tuple[str, ...]:
     return (row.key, *row.aliases)
 
 
+_MATCHED: dict[tuple[str, str], T2Row | None] = {}
+
+
 def match_t2(key: str, edition: Edition) -> T2Row | None:
+    """The row of table 二 a label names (the longest name that starts or ends it); labels
+    repeat across a batch, so answers are remembered."""
+    memo = (edition.name, key)
+    if memo in _MATCHED:
+        return _MATCHED[memo]
+    if len(_MATCHED) > 20000:
+        _MATCHED.clear()
+    found = _MATCHED[memo] = _match_t2(key, edition)
+    return found
+
+
+def _match_t2(key: str, edition: Edition) -> T2Row | None:
     best: tuple[int, T2Row] | None = None
     for row in edition.table2:
         for name in row_keys(row):
