@@ -42,7 +42,7 @@ ROOT = HERE.parent
 OUT = HERE / "out" / "audit"
 sys.path.insert(0, str(HERE))
 
-from common import command_line, factor_text, save_section, section, target, verdict  # noqa: E402
+from common import LAUNCHER, command_line, factor_text, save_section, section, target, verdict  # noqa: E402
 from variants import text_variants  # noqa: E402
 
 GONGKAI = str(Path(sys.executable).parent / "gongkai")
@@ -90,23 +90,10 @@ def make_inputs(folder: Path, n: int, seed: int = 20261125) -> dict[str, int]:
 
 # -- running the command -----------------------------------------------------------------
 
-# A child's ru_maxrss counts the memory of the process it was forked from, so every command
-# is started from this small launcher (as in bench/run.py): fork, exec, wait4, report.
-_LAUNCHER = """
-import os, sys, time
-start = time.perf_counter()
-pid = os.fork()
-if pid == 0:
-    os.execv(sys.argv[1], sys.argv[1:])
-_, status, usage = os.wait4(pid, 0)
-code = os.waitstatus_to_exitcode(status)
-sys.stderr.write(f"\\nBENCH-CHILD {usage.ru_maxrss} {time.perf_counter() - start} {code} {usage.ru_utime + usage.ru_stime}\\n")
-sys.exit(0)
-"""
 
 
 def launch(args: list[str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-I", "-S", "-c", _LAUNCHER, *args],
+    return subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
 
 

@@ -342,3 +342,20 @@ def command_line(script: str) -> str:
         elif not arg.startswith("--section="):
             args.append(arg)
     return " ".join([".venv/bin/python", f"bench/{script}", *args])
+
+
+# A child's ru_maxrss counts the memory of the process it was forked from (Linux keeps the
+# pre-exec high-water mark), so commands are started from this small launcher, not from a
+# benchmark's own large process: fork, exec, wait4, then one line with the peak RSS (KB),
+# wall seconds, exit status and CPU seconds of the command.
+LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+code = os.waitstatus_to_exitcode(status)
+sys.stderr.write(f"\\nBENCH-CHILD {usage.ru_maxrss} {time.perf_counter() - start} {code} {usage.ru_utime + usage.ru_stime}\\n")
+sys.exit(code)
+"""

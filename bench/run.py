@@ -35,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from common import (  # noqa: E402
+    LAUNCHER,
     OUT,
     ROOT,
     ROUNDS,
@@ -143,27 +144,13 @@ def child_memory(folder: str) -> None:
     )
 
 
-# A child's ru_maxrss counts the memory of the process it was forked from (Linux keeps the
-# pre-exec high-water mark), so children are started from this small launcher, not from the
-# benchmark's own large process: fork, exec, wait4, report.
-_LAUNCHER = """
-import os, sys, time
-start = time.perf_counter()
-pid = os.fork()
-if pid == 0:
-    os.execv(sys.argv[1], sys.argv[1:])
-_, status, usage = os.wait4(pid, 0)
-code = os.waitstatus_to_exitcode(status)
-sys.stderr.write(f"\\nBENCH-CHILD {usage.ru_maxrss} {time.perf_counter() - start} {code}\\n")
-sys.exit(code)
-"""
 
 
 def run_child(args: list[str], stdout: Any = subprocess.PIPE) -> tuple[float, int, str, int]:
     """Wall seconds, peak RSS (KB, the child and its children), its stdout, exit status."""
     with tempfile.TemporaryFile() as errors:
         proc = subprocess.Popen(
-            [sys.executable, "-I", "-S", "-c", _LAUNCHER, *args],
+            [sys.executable, "-I", "-S", "-c", LAUNCHER, *args],
             stdout=stdout,
             stderr=errors,
             cwd=ROOT,

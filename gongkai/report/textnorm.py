@@ -87,3 +87,22 @@ def parse_number(token: str) -> int | float | None:
         except ValueError:
             return None
         return value
+
+
+_CJK_CLASS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK_END = re.compile(rf"[{_CJK_CLASS}]$")
+_CJK_START = re.compile(rf"[{_CJK_CLASS}]")
+
+
+def join_cell_lines(pieces: list[str]) -> str:
+    """The lines or paragraphs of one table cell as one string: whitespace collapsed, nothing
+    between two CJK characters, a space otherwise (商业/企业 → 商业企业, 5/件 → 5 件)."""
+    out = ""
+    for piece in pieces:
+        part = " ".join(piece.split())
+        if not part:
+            continue
+        if out and not (_CJK_END.search(out) and _CJK_START.match(part)):
+            out += " "
+        out += part
+    return out

@@ -22,6 +22,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.package import OpcPackage
 
 from ..errors import ReportError, UnreadableFile
+from ..textnorm import join_cell_lines
 from .blocks import Block
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -51,9 +52,6 @@ _WORD_TYPES = frozenset(
     )
 )
 
-_CJK_CLASS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_CJK_END = re.compile(rf"[{_CJK_CLASS}]$")
-_CJK_START = re.compile(rf"[{_CJK_CLASS}]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -162,18 +160,7 @@ def _int_val(el: Any, default: int) -> int:
 
 def _cell_text(tc: Any) -> str:
     """A cell's paragraphs joined CJK-aware (text boxes inside runs are not read)."""
-    parts: list[str] = []
-    for p in _children(tc, _P):
-        for line in paragraph_text(p).split("\n"):
-            part = " ".join(line.split())
-            if part:
-                parts.append(part)
-    out = ""
-    for part in parts:
-        if out and not (_CJK_END.search(out) and _CJK_START.match(part)):
-            out += " "
-        out += part
-    return out
+    return join_cell_lines([line for p in _children(tc, _P) for line in paragraph_text(p).split("\n")])
 
 
 def paragraph_text(p: Any) -> str:

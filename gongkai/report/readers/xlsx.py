@@ -22,11 +22,9 @@ from typing import Any
 from openpyxl import load_workbook
 
 from ..errors import ReportError, UnreadableFile
+from ..textnorm import join_cell_lines
 from .blocks import Block
 
-_CJK_CLASS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_CJK_END = re.compile(rf"[{_CJK_CLASS}]$")
-_CJK_START = re.compile(rf"[{_CJK_CLASS}]")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -95,7 +93,7 @@ def cell_text(value: object) -> str:
         return str(value)
     text = _INVISIBLE.sub("", str(value))
     if "\n" in text or "\r" in text:
-        return _join_lines(text.splitlines())
+        return join_cell_lines(text.splitlines())
     return " ".join(text.split())
 
 
@@ -110,14 +108,3 @@ def _float_text(value: float) -> str:
     return text
 
 
-def _join_lines(lines: list[str]) -> str:
-    """Lines of one cell joined: nothing between two CJK characters, else a space."""
-    out = ""
-    for line in lines:
-        part = " ".join(line.split())
-        if not part:
-            continue
-        if out and not (_CJK_END.search(out) and _CJK_START.match(part)):
-            out += " "
-        out += part
-    return out
