@@ -420,7 +420,7 @@ def _read_table(table: Any, spanning: set[int]) -> _Table | None:
     spans: dict[tuple[int, int], tuple[str, str]] = {}
     contents: list[list[str]] = []
     for r, row in enumerate(rows):
-        texts = []
+        texts: list[str] = []
         for cell in row:
             text = cell.text(True, _SEP, False, True)  # text nodes not all whitespace
             if _SEP in text:  # several pieces of text: the markup tells the lines
@@ -441,7 +441,13 @@ def _tag_ids() -> dict[str, int]:
         "<table><caption></caption><thead><tr><th></th></tr></thead>"
         "<tbody><tr><td></td></tr></tbody><tfoot></tfoot></table>"
     )
-    return {tag: tree.css_first(tag).tag_id for tag in _TABLE_PARTS}
+    ids: dict[str, int] = {}
+    for tag in _TABLE_PARTS:
+        node = tree.css_first(tag)
+        if node is None:  # pragma: no cover - Lexbor always builds these
+            raise RuntimeError(f"Lexbor did not parse <{tag}>")
+        ids[tag] = node.tag_id
+    return ids
 
 
 _TABLE_PARTS = ("caption", "thead", "tbody", "tfoot", "tr", "td", "th")
