@@ -1,10 +1,11 @@
 """HTML pages (a report as published on a government site) into blocks, with Lexbor.
 
-Speed matters (hundreds of pages per second), so Python does not visit every node:
-Lexbor (through selectolax) parses, removes junk, site chrome and hidden elements with
-CSS selections, and serialises what is left; regular expressions (C) then turn that
-normalised markup into one string with marks for line breaks, tables, rows and cells, and
-Python splits that string.
+Speed matters (hundreds of pages per second), so Python visits few nodes: Lexbor (through
+selectolax) parses the page as a browser does (HTML5); CSS selections (C) find scripts,
+styles, tables, junk and hidden spans, which are taken out; a walk over the page's frame
+(not its paragraphs or tables) takes out the site chrome. Data tables are read cell by
+cell; the rest of the body is serialised, and regular expressions (C) turn that markup,
+which Lexbor writes regularly, into text with line marks.
 
 - Block-level elements and ``<br>`` end a line; each line is a text block.
 - A data table becomes one row block per ``<tr>`` on a grid that expands colspan and
@@ -20,6 +21,7 @@ Python splits that string.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -29,9 +31,15 @@ from ..errors import UnreadableFile
 from .blocks import Block
 from .detect import decode_text
 
-# Marks in the flattened string: Unicode noncharacters, reserved for internal use.
-_BR, _TABLE, _ROW, _CELL, _ROWSPAN, _CONTENT, _END, _SEP = (chr(0xFDD0 + i) for i in range(8))
-_OWN_MARKS = re.compile(b"\xef\xb7[\x90-\x97]")  # the marks in UTF-8
+# The line mark in flattened text: NUL, which an HTML parser never leaves in a page's
+# text (it drops it, or makes it U+FFFD), so no page can forge one.
+_BR = "\x00"
+# Separates a cell's pieces of text when reading it (one piece: the cell's text). A page
+# that holds this noncharacter only sends a cell the slower, exact way.
+_SEP = "\ufdd7"
+# What a data table is replaced by in the tree; split on in the serialised markup. A page
+# holding such an element itself is read again with another name.
+_PLACEHOLDERS = ("gongkai-table", "gongkai-table-2", "gongkai-table-3")
 
 _BLOCK_TAGS = (
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
@@ -46,21 +54,23 @@ _JUNK_TAGS = (
     *_UNCOUNTED, "head", "iframe", "frame", "frameset", "object", "embed", "svg", "canvas",
     "select", "option", "button", "input", "textarea", "map", "audio", "video",
 )
-# Spans hidden inline (inside paragraphs and cells, where the chrome walk does not go).
-_HIDDEN_SPANS = ",".join(
-    f'{tag}[style*="{style}"]' for tag in ("span", "font") for style in ("display:none", "display: none")
+# The junk that can hold text (the rest are void elements, or never in a body).
+_TEXT_JUNK = (
+    "iframe", "object", "svg", "canvas", "select", "option", "button", "textarea", "map",
+    "audio", "video",
 )
-_HIDES = re.compile(rb"display\s*:\s*none")
-# The first pass over the tree: what is not counted as text, and the tables. The second
-# (after the chrome is gone): the rest of the junk, cells that span, hidden spans.
+# Spans (and fonts) hidden inline, inside paragraphs and cells where the chrome walk does
+# not go: styled display:none. The selector finds more (any "none"), _hidden decides.
+_HIDDEN_STYLES = ("display:none", "display: none")
+_HIDDEN_SPANS = 'span[style*="none"],font[style*="none"]'
+
+# The first pass over the tree: what is not counted as text, and the tables.
 _FIRST_PASS = ",".join((*_UNCOUNTED, "table"))
-# Junk that holds no text (void elements; head and frames never in a body) is left in.
-_TEXTLESS = frozenset(("head", "frame", "frameset", "embed", "input"))
-_JUNK_SELECTOR = ",".join(
-    (*(t for t in _JUNK_TAGS if t not in _UNCOUNTED and t not in _TEXTLESS), "[colspan]", "[rowspan]")
-)
-_JUNK_AND_HIDDEN = f"{_JUNK_SELECTOR},{_HIDDEN_SPANS}"
-_CELL_TAGS = frozenset(("td", "th"))
+# A data table's own pass: its junk, hidden spans, and cells that span.
+_TABLE_PASS = ",".join((*_TEXT_JUNK, _HIDDEN_SPANS, "[colspan]", "[rowspan]"))
+# The body's pass, after the data tables are read, when its markup shows junk or a
+# hidden style.
+_BODY_PASS = ",".join((*_TEXT_JUNK, _HIDDEN_SPANS))
 # Elements whose content Lexbor keeps as raw text (as libxml2 does): shown as text.
 _RAW_TEXT = ("xmp", "plaintext", "noembed", "noframes")
 
@@ -99,10 +109,9 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _GB = frozenset(("gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "gb18030"))
 
 
-
 def _trie(words: tuple[str, ...]) -> str:
-    """A regular expression matching any of ``words``, as a trie (one branch per letter
-    tried, not one per word)."""
+    """A regular expression for any of ``words``, as a trie: one branch tried per letter,
+    not one per word."""
     branches: dict[str, list[str]] = {}
     for word in words:
         branches.setdefault(word[:1], []).append(word[1:])
@@ -119,21 +128,24 @@ def _trie(words: tuple[str, ...]) -> str:
     return f"(?:{'|'.join(alternatives)})"
 
 
-# Lexbor's serialisation is regular: lower-case tag names, attribute values in double
-# quotes with <, >, & and " escaped, text with <, >, & and no-break space escaped. So
-# every "<" opens a tag or a comment, and a tag ends at the first ">".
+# Lexbor serialises regularly: lower-case tag names; attribute values in double quotes
+# with &, <, > and " escaped; text with &, <, > and no-break space escaped (raw-text
+# elements aside, see _markup). So every "<" opens a tag or a comment, a tag ends at the
+# first ">", and four replacements unescape the text.
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINE_TAG = re.compile(rf"</?{_trie((*_BLOCK_TAGS, 'br'))}(?=[\s>])[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
+_JUNK_IN_MARKUP = re.compile(rf"<{_trie(_TEXT_JUNK)}[\s>]")
 
 # A line mark with whitespace around it (the split catches any other whitespace).
 _STRIP = _BR + " \t\r\n\f\v\xa0\u3000"
+_LINE_BREAKS = re.compile(rf"{_BR}[\s{_BR}]*")  # line marks and whitespace between them
 
 _CJK_CLASS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Whitespace with a line break between two CJK characters is a source line wrap: nothing.
 _CJK_WRAP = re.compile(rf"([{_CJK_CLASS}])[^\S\n]*\n\s*(?=[{_CJK_CLASS}])")
-_LINE_BREAKS = re.compile(rf"{_BR}[\s{_BR}]*")
 _CJK_END = re.compile(rf"[{_CJK_CLASS}]$")
 _CJK_START = re.compile(rf"[{_CJK_CLASS}]")
 
@@ -141,32 +153,65 @@ MAX_SPAN = 100  # colspan/rowspan beyond this is junk markup, not a report table
 _MAX_ENTERED = 256  # chrome holding half the page entered (libxml2 stopped at depth 256)
 
 
+def _tag_ids(tags: tuple[str, ...]) -> frozenset[int]:
+    """Lexbor's ids of ``tags`` (fixed for the tags HTML defines, but not part of
+    selectolax's API, so asked of Lexbor): comparing ids is cheaper than names."""
+    tree = LexborHTMLParser("")
+    return frozenset(tree.create_node(tag).tag_id for tag in tags)
+
+
+def _node_ids() -> frozenset[int]:
+    """Lexbor's ids of text and comment nodes."""
+    div: Any = LexborHTMLParser("<div>text<!-- comment --></div>").css_first("div")
+    return frozenset((div.first_child.tag_id, div.last_child.tag_id))
+
+
+_ROW_GROUP_IDS = _tag_ids(("thead", "tbody", "tfoot"))
+_CELL_IDS = _tag_ids(("td", "th"))
+(_TR_ID,) = _tag_ids(("tr",))
+(_CAPTION_ID,) = _tag_ids(("caption",))
+(_TABLE_ID,) = _tag_ids(("table",))
+_SPAN_IDS = _tag_ids(("span", "font"))
+_JUNK_IDS = _tag_ids(_JUNK_TAGS)
+_SKIPPED_IDS = _JUNK_IDS | _node_ids()
+_CHROME_IDS = _tag_ids(tuple(_CHROME_TAGS))
+_HEADER_IDS = _tag_ids(("header", "footer"))
+_ARTICLE_IDS = _tag_ids(("article", "main"))
+_LEAF_IDS = _tag_ids(tuple(_LEAVES))
+
+
+# A data table as read from the tree: its caption's text (with line marks), its rows of
+# cell contents (text with line marks), and the (row, cell) positions of the cells that
+# have colspan/rowspan, with those values.
+_Table = tuple[str, list[list[str]], dict[tuple[int, int], tuple[str, str]]]
+
+
 def read_html(data: bytes) -> list[Block]:
     """Turn the bytes of an HTML page into blocks."""
-    bom_or_binary = data.startswith(_BOMS) or b"\x00" in data[:8192]
-    source = _utf8(data) if bom_or_binary else data
+    decoded = data.startswith(_BOMS) or b"\x00" in data[:8192]
+    source = _utf8(data) if decoded else data
     while True:
         if not source.strip():
             return []
-        if b"\xef\xb7" in source:  # U+FDD0.. are the marks of the flattened string
-            source = _OWN_MARKS.sub(b"", source)
         try:
-            flat, tables = _read(source)
+            chunks, tables = _read(source)
         except (ValueError, UnicodeError, RecursionError, MemoryError) as exc:
             raise UnreadableFile("HTML 文件无法解析", "unparsable HTML") from exc
-        # Lexbor reads bytes as UTF-8, invalid sequences as U+FFFD. Only when the text
-        # holds one is it worth checking the bytes (the check costs as much as reading
-        # a tenth of the page); if they are not UTF-8, read the page again decoded.
-        if bom_or_binary or not _replaced(flat, tables):
-            return _blocks(flat, tables)
-        decoded = _utf8(data)
-        if decoded is data:
-            return _blocks(flat, tables)  # UTF-8 that holds U+FFFD
-        source, bom_or_binary = decoded, True
+        # Lexbor reads bytes as UTF-8, an invalid sequence as U+FFFD. Only when the text
+        # holds one are the bytes checked (that costs a tenth of reading the page); when
+        # they are not UTF-8, the page is read again, decoded.
+        if decoded or not _replaced(chunks, tables):
+            return _blocks(chunks, tables)
+        source = _utf8(data)
+        if source is data:
+            return _blocks(chunks, tables)  # UTF-8 that holds U+FFFD
+        decoded = True
 
 
-def _replaced(flat: str, tables: list[_Table]) -> bool:
-    return "\ufffd" in flat or any("\ufffd" in "".join(map("".join, rows)) for rows, _ in tables)
+def _replaced(chunks: list[str], tables: list[_Table]) -> bool:
+    if any("\ufffd" in chunk for chunk in chunks):
+        return True
+    return any("\ufffd" in caption + "".join(map("".join, rows)) for caption, rows, _ in tables)
 
 
 def _utf8(data: bytes) -> bytes:
@@ -194,69 +239,78 @@ def _utf8(data: bytes) -> bytes:
     return decode_text(data).encode("utf-8", "surrogatepass")
 
 
-# -- the tree: parse, drop what is never shown --------------------------------------------
-
-# A data table as read from the tree: rows of cell contents (text with line marks), and
-# the (row, cell) positions of the cells that have colspan/rowspan with those values.
-_Table = tuple[list[list[str]], dict[tuple[int, int], tuple[str, str]]]
+# -- the tree --------------------------------------------------------------------------
 
 
-def _read(source: bytes, measure_first: bool = False) -> tuple[str, list[_Table]]:
-    """The page's text with line marks and a ``_TABLE`` mark for each data table, and the
-    data tables.
+def _read(
+    source: bytes, measure_first: bool = False, attempt: int = 0
+) -> tuple[list[str], list[_Table]]:
+    """The body's text with line marks, in chunks around its data tables, and the data
+    tables.
 
-    Data tables are read cell by cell from the tree; the rest of the body is serialised
-    (once junk, chrome, hidden spans and data tables are gone, that is little markup)
-    and its tags turned into line marks or nothing by regular expressions.
+    ``measure_first``: measure the page's text before looking for chrome (see
+    ``_drop_chrome``). ``attempt``: which of ``_PLACEHOLDERS`` stands in for tables.
     """
-    tree = LexborHTMLParser(source, scripting=True)
+    tree = LexborHTMLParser(source, scripting=True)  # <noscript> content is raw text
     body = tree.body
     if body is None:
-        return "", []  # a frameset
+        return [""], []  # a frameset
     tables = []
     for node in body.css(_FIRST_PASS):
-        if node.tag == "table":
+        if node.tag_id == _TABLE_ID:
             tables.append(node)
         else:  # the page's text is measured without scripts and styles
             node.decompose(recursive=False)
     holders = _holders(tables)
     needed = _drop_chrome(body, holders, measure_first)
-    spanning: set[int] = set()
-    junk = 0  # text length of the junk taken out, while it is needed
-    attached: dict[int, bool] = {body.mem_id: True}
-    for node in body.css(_JUNK_AND_HIDDEN if _HIDES.search(source) else _JUNK_SELECTOR):
-        tag = node.tag
-        if tag in _JUNK or (tag in ("span", "font") and _hidden_span(node)):
-            if needed >= 0 and _attached(node, attached):
-                junk += _text_length(node)
-            node.decompose(recursive=False)
-            attached[node.mem_id] = False
-        elif tag in _CELL_TAGS:
-            spanning.add(node.mem_id)
+    junk = 0  # text length of the junk taken out, while ``needed`` asks for it
+    visible: dict[int, bool] = {body.mem_id: True}
     data: list[_Table] = []
     for node in tables:
-        if node.mem_id not in holders and _attached(node, attached):
-            table = _read_table(node, spanning)
-            if table is not None:
-                data.append(table)
-    flat = _flatten(_markup(body))
-    if needed >= 0 and junk + _text_amount(flat, data) <= needed:
-        return _read(source, measure_first=True)  # rare: chrome holds half the page
-    return flat, data
+        if node.mem_id in holders or not _visible(node, visible):
+            continue  # holds a table (layout), or is in chrome, junk or a hidden span
+        spanning: set[int] = set()
+        for inner in node.css(_TABLE_PASS):
+            if inner.tag_id in _CELL_IDS and not _hidden(inner):
+                spanning.add(inner.mem_id)
+            else:
+                junk += _drop_junk(inner, visible, needed >= 0)
+        table = _read_table(node, spanning, tree.create_node(_PLACEHOLDERS[attempt]))
+        if table is not None:
+            data.append(table)
+    # Junk and hidden spans outside data tables show in the markup; they are rare there.
+    markup = _markup(body)
+    if _JUNK_IN_MARKUP.search(markup) or any(style in markup for style in _HIDDEN_STYLES):
+        for node in body.css(_BODY_PASS):
+            junk += _drop_junk(node, visible, needed >= 0)
+        markup = _markup(body)
+    chunks = [_flatten(part) for part in markup.split(f"<{_PLACEHOLDERS[attempt]}>")]
+    if len(chunks) != len(data) + 1:  # the page holds such an element itself
+        if attempt + 1 == len(_PLACEHOLDERS):
+            raise ValueError("the page holds the placeholders of tables")
+        return _read(source, measure_first, attempt + 1)
+    if needed >= 0 and not _exceeds(chunks, data, needed - junk):
+        return _read(source, True, attempt)  # rare: chrome may hold half the page
+    return chunks, data
 
 
-def _text_amount(flat: str, tables: list[_Table]) -> int:
-    """Characters of text, whitespace and marks not counted, in what ``_read`` returns."""
-    amount = len("".join(flat.split())) - flat.count(_BR) - flat.count(_TABLE)
-    for rows, _ in tables:
-        cells = "".join(map("".join, rows))
-        amount += len("".join(cells.split())) - cells.count(_BR)
-    return amount
-
-
-def _hidden_span(node: Any) -> bool:
+def _hidden(node: Any) -> bool:
+    """A span or font styled display:none."""
+    if node.tag_id not in _SPAN_IDS:
+        return False
     style = node.attributes.get("style") or ""
-    return "display:none" in style or "display: none" in style
+    return any(hidden in style for hidden in _HIDDEN_STYLES)
+
+
+def _drop_junk(node: Any, visible: dict[int, bool], measure: bool) -> int:
+    """Take ``node`` out if it is junk or a hidden span; with ``measure``, the length of
+    the text taken out (0 if inside something taken out already)."""
+    if node.tag_id not in _JUNK_IDS and not _hidden(node):
+        return 0  # matched [colspan], [rowspan] or a hidden style, and is neither
+    length = _text_length(node) if measure and _visible(node.parent, visible) else 0
+    node.decompose(recursive=False)
+    visible[node.mem_id] = False
+    return length
 
 
 def _holders(tables: list[Any]) -> set[int]:
@@ -264,28 +318,42 @@ def _holders(tables: list[Any]) -> set[int]:
     holders = set()
     for table in tables:
         node = table.parent
-        while node is not None and node.tag != "table":
+        while node is not None and node.tag_id != _TABLE_ID:
             node = node.parent
         if node is not None:
             holders.add(node.mem_id)
     return holders
 
 
-def _attached(node: Any, known: dict[int, bool]) -> bool:
-    """Whether ``node`` is still in the page (no ancestor was removed); ``known``
+def _visible(node: Any, known: dict[int, bool]) -> bool:
+    """Whether ``node`` is still in the page and in no junk or hidden span; ``known``
     remembers the answer for every node passed on the way up."""
     path = []
+    answer = False  # if the way up ends at the top of a subtree taken out of the tree
     while node is not None:
-        answer = known.get(node.mem_id)
-        if answer is not None:
+        seen = known.get(node.mem_id)
+        if seen is not None:
+            answer = seen
             break
-        path.append(node.mem_id)
+        path.append(node)
         node = node.parent
-    else:
-        answer = False  # reached the top of a subtree taken out of the tree
-    for mem_id in path:
-        known[mem_id] = answer
+    for node in reversed(path):
+        if answer and (node.tag_id in _JUNK_IDS or _hidden(node)):
+            answer = False
+        known[node.mem_id] = answer
     return answer
+
+
+def _exceeds(chunks: list[str], tables: list[_Table], needed: int) -> bool:
+    """Whether what ``_read`` found holds more than ``needed`` characters of text,
+    whitespace and marks not counted (counted piece by piece until it does)."""
+    tables_text = (caption + "".join(map("".join, rows)) for caption, rows, _ in tables)
+    amount = 0
+    for piece in itertools.chain(chunks, tables_text):
+        amount += len("".join(piece.split())) - piece.count(_BR)
+        if amount > needed:
+            return True
+    return False
 
 
 def _markup(node: Any) -> str:
@@ -309,11 +377,12 @@ def _drop_chrome(body: Any, holders: set[int], measure_first: bool) -> int:
     of a report's nodes are. An element that looks like chrome but holds half of the
     page's text or more is entered instead.
 
-    Measuring the page's text costs as much as reading it, so it is avoided: all the
-    chrome found is taken out, and when none of it holds as much as the rest of it put
-    together, none can hold half of the page: -1. Else the length the rest of the page's
-    text must exceed is returned (``_read`` knows that length once it has read the page,
-    and starts again with ``measure_first`` in the rare case it falls short).
+    Measuring the page's text costs about as much as reading it, so it is put off: all
+    the chrome found is taken out, and when none of it holds as much as the rest of it
+    put together, none can hold half the page: -1. Else the length that the rest of the
+    page's text must exceed is returned; ``_read`` knows that length once it has read
+    the page, and in the rare case it falls short reads the page again with
+    ``measure_first``.
     """
     total = _text_length(body) if measure_first else None
     found = _find_chrome(body, holders, total)
@@ -328,26 +397,36 @@ def _drop_chrome(body: Any, holders: set[int], measure_first: bool) -> int:
 def _find_chrome(body: Any, holders: set[int], total: int | None) -> list[tuple[Any, int]]:
     """The chrome elements and their text lengths; with ``total`` (the page's text
     length), those holding half of it or more are entered instead."""
-    found = []
+    found: list[tuple[Any, int]] = []
     verdicts: dict[str, bool] = {}
     entered = 0  # chrome entered; bounded, as measuring nested chrome is quadratic
-    stack = list(body.iter())
-    while stack:
-        el = stack.pop()
-        tag = el.tag
-        if tag in _JUNK or tag[0] == "-":  # "-comment"
+    later: list[Any] = []  # next siblings of the elements entered
+    el = body.first_child
+    while True:
+        if el is None:
+            if not later:
+                return found
+            el = later.pop()
+            continue
+        tag = el.tag_id
+        if tag in _SKIPPED_IDS:  # text, comments, junk
+            el = el.next
             continue
         if _is_chrome(el, tag, verdicts):
             length = _text_length(el)
             if total is None or length * 2 < total:
                 found.append((el, length))
+                el = el.next
                 continue
             entered += 1
             if entered > _MAX_ENTERED:
+                el = el.next
                 continue
-        if tag not in _LEAVES and (tag != "table" or el.mem_id in holders):
-            stack.extend(el.iter())
-    return found
+        if tag not in _LEAF_IDS and (tag != _TABLE_ID or el.mem_id in holders):
+            later.append(el.next)
+            el = el.first_child
+        else:
+            el = el.next
 
 
 def _text_length(el: Any) -> int:
@@ -355,16 +434,16 @@ def _text_length(el: Any) -> int:
     return len("".join(el.text().split()))
 
 
-def _is_chrome(el: Any, tag: str, verdicts: dict[str, bool]) -> bool:
+def _is_chrome(el: Any, tag: int, verdicts: dict[str, bool]) -> bool:
     attrib = el.attributes
     if not attrib:
-        return tag in _CHROME_TAGS and (tag not in ("header", "footer") or _outside_article(el))
+        return tag in _CHROME_IDS and (tag not in _HEADER_IDS or _outside_article(el))
     style = (attrib.get("style") or "").lower()
     if "hidden" in attrib or (("display" in style or "visibility" in style) and _HIDDEN.search(style)):
         return True
-    if tag in ("header", "footer"):
+    if tag in _HEADER_IDS:
         return _outside_article(el)  # an article's own header holds its title
-    if tag in _CHROME_TAGS:
+    if tag in _CHROME_IDS:
         return True
     names = f"{attrib.get('class') or ''} {attrib.get('id') or ''}"
     verdict = verdicts.get(names)
@@ -378,7 +457,7 @@ def _is_chrome(el: Any, tag: str, verdicts: dict[str, bool]) -> bool:
 def _outside_article(el: Any) -> bool:
     parent = el.parent
     while parent is not None:
-        if parent.tag in ("article", "main"):
+        if parent.tag_id in _ARTICLE_IDS:
             return False
         parent = parent.parent
     return True
@@ -387,13 +466,12 @@ def _outside_article(el: Any) -> bool:
 # -- data tables, read from the tree ------------------------------------------------------
 
 
-def _read_table(table: Any, spanning: set[int]) -> _Table | None:
-    """A data table's cells, the table replaced in the tree by its caption's lines and a
-    ``_TABLE`` mark; None for a table with no row of two cells (layout), left as it is.
+def _read_table(table: Any, spanning: set[int], placeholder: Any) -> _Table | None:
+    """A data table's caption and cells, the table replaced in the tree by
+    ``placeholder``; None for a table with no row of two cells (layout), left as it is.
 
     ``spanning``: the cells with colspan or rowspan (their mem_id). The tree is walked
-    with first_child/next and Lexbor's tag ids: a row group, row or cell costs a few
-    attribute reads, as many a table has hundreds of cells.
+    with first_child/next and tag ids, as a table may have hundreds of cells.
     """
     rows = []
     captions = []
@@ -424,38 +502,21 @@ def _read_table(table: Any, spanning: set[int]) -> _Table | None:
         for cell in row:
             text = cell.text(True, _SEP, False, True)  # text nodes not all whitespace
             if _SEP in text:  # several pieces of text: the markup tells the lines
-                text = _flatten(_markup(cell))
+                text = _flatten(_markup(cell))  # (_content, inlined: hundreds of cells)
             if spanning and cell.mem_id in spanning:
                 attrs = cell.attributes
                 spans[r, len(texts)] = (attrs.get("colspan") or "", attrs.get("rowspan") or "")
             texts.append(text)
         contents.append(texts)
-    caption = "".join(_flatten(_markup(c)) for c in captions)
-    table.replace_with(caption + _TABLE)
-    return contents, spans
+    caption = _BR.join(map(_content, captions))
+    table.replace_with(placeholder)
+    return caption, contents, spans
 
 
-def _tag_ids() -> dict[str, int]:
-    """Lexbor's ids of the table tags (they are fixed, but not part of selectolax's API)."""
-    tree = LexborHTMLParser(
-        "<table><caption></caption><thead><tr><th></th></tr></thead>"
-        "<tbody><tr><td></td></tr></tbody><tfoot></tfoot></table>"
-    )
-    ids: dict[str, int] = {}
-    for tag in _TABLE_PARTS:
-        node = tree.css_first(tag)
-        if node is None:  # pragma: no cover - Lexbor always builds these
-            raise RuntimeError(f"Lexbor did not parse <{tag}>")
-        ids[tag] = node.tag_id
-    return ids
-
-
-_TABLE_PARTS = ("caption", "thead", "tbody", "tfoot", "tr", "td", "th")
-_IDS = _tag_ids()
-_ROW_GROUP_IDS = frozenset((_IDS["thead"], _IDS["tbody"], _IDS["tfoot"]))
-_CELL_IDS = frozenset((_IDS["td"], _IDS["th"]))
-_TR_ID = _IDS["tr"]
-_CAPTION_ID = _IDS["caption"]
+def _content(node: Any) -> str:
+    """The text under ``node`` with line marks: one piece of text needs no markup."""
+    text: str = node.text(True, _SEP, False, True)
+    return _flatten(_markup(node)) if _SEP in text else text
 
 
 # -- serialised markup into text with line marks ------------------------------------------
@@ -472,28 +533,47 @@ def _flatten(markup: str) -> str:
     return flat
 
 
-# -- the flattened string into blocks ---------------------------------------------------
+# -- text with line marks into blocks ---------------------------------------------------
 
 
-def _blocks(flat: str, tables: list[_Table]) -> list[Block]:
-    if _INVISIBLE.search(flat):
-        flat = _INVISIBLE.sub("", flat)
-    flat = _LINE_BREAKS.sub(_BR, flat)  # runs of line marks and whitespace: one mark
+def _blocks(chunks: list[str], tables: list[_Table]) -> list[Block]:
     blocks: list[Block] = []
     new = tuple.__new__  # Block(...) without the Python-level __new__ of a NamedTuple
     paragraphs = 0
-    for index, chunk in enumerate(flat.split(_TABLE)):
-        if index:  # a table, then the text after it
-            for number, cells in _grid(*tables[index - 1]):
-                blocks.append(new(Block, ("row", cells, len(blocks) + 1, f"表格{index} 第{number}行")))
-        for piece in chunk.split(_BR):
-            line = " ".join(piece.split())
-            if line:
-                if "\n" in piece:  # a source line wrap between CJK characters is nothing
-                    line = " ".join(_CJK_WRAP.sub(r"\1", piece).split())
-                paragraphs += 1
-                blocks.append(new(Block, ("text", (line,), len(blocks) + 1, f"第{paragraphs}段")))
+    for index, chunk in enumerate(chunks):
+        if index:  # a table (its caption's lines first), then the text after it
+            caption, rows, spans = tables[index - 1]
+            if caption:
+                paragraphs = _lines(caption, blocks, paragraphs)
+            where = f"表格{index} 第"
+            for number, cells in _grid(rows, spans):
+                blocks.append(new(Block, ("row", cells, len(blocks) + 1, f"{where}{number}行")))
+        paragraphs = _lines(chunk, blocks, paragraphs)
     return blocks
+
+
+def _lines(text: str, blocks: list[Block], paragraphs: int) -> int:
+    """Append the lines of ``text`` (with line marks) to ``blocks`` as text blocks, after
+    ``paragraphs`` of them; how many there are then."""
+    if _has_invisible(text):
+        text = _INVISIBLE.sub("", text)
+    new = tuple.__new__
+    for piece in _LINE_BREAKS.sub(_BR, text).split(_BR):
+        line = " ".join(piece.split())
+        if line:
+            if "\n" in piece:  # a source line wrap between CJK characters is nothing
+                line = " ".join(_CJK_WRAP.sub(r"\1", piece).split())
+            paragraphs += 1
+            where = _PARAGRAPHS[paragraphs] if paragraphs < 1000 else f"第{paragraphs}段"
+            blocks.append(new(Block, ("text", (line,), len(blocks) + 1, where)))
+    return paragraphs
+
+
+_PARAGRAPHS = [f"第{n}段" for n in range(1000)]
+
+
+def _has_invisible(text: str) -> bool:
+    return any(char in text for char in _INVISIBLE_CHARS)  # a search per character: fast
 
 
 def _grid(
@@ -503,10 +583,9 @@ def _grid(
 
     Rows whose cells are all empty are left out (their number is still counted).
     """
-    texts = _CELL.join([_CELL.join(row) for row in rows])
-    if _INVISIBLE.search(texts):  # read the cells again without invisible characters
-        cleaned = iter(_INVISIBLE.sub("", texts).split(_CELL))
-        rows = [[next(cleaned) for _ in row] for row in rows]
+    texts = "".join(map("".join, rows))
+    if _has_invisible(texts):
+        rows = [[_INVISIBLE.sub("", cell) for cell in row] for row in rows]
     if _BR in texts or "\n" in texts:
         rows = [[_cell_text(cell) for cell in row] for row in rows]
     else:
@@ -526,7 +605,7 @@ def _grid(
         layout = _LAYOUTS[key] = _layout(key[0], spans)
     out: list[tuple[int, tuple[str, ...]]] = []
     for r, (cells, sources) in enumerate(zip(rows, layout, strict=True)):
-        cells.append("")  # what sources -1 names: a covered or empty position
+        cells.append("")  # what source -1 names: a covered or empty position
         line = tuple(map(cells.__getitem__, sources))
         if any(line):
             out.append((r + 1, line))
