@@ -25,7 +25,7 @@ import itertools
 import re
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from ..errors import UnreadableFile
 from .blocks import Block
@@ -135,7 +135,8 @@ def _trie(words: tuple[str, ...]) -> str:
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINE_TAG = re.compile(rf"</?{_trie((*_BLOCK_TAGS, 'br'))}(?=[\s>])[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
-_JUNK_IN_MARKUP = re.compile(rf"<{_trie(_TEXT_JUNK)}[\s>]")
+_RAW_IN_MARKUP = re.compile(rf"<{_trie(_RAW_TEXT)}[\s>]")
+_SPECIAL_IN_MARKUP = re.compile(rf"<{_trie((*_TEXT_JUNK, *_RAW_TEXT))}[\s>]")
 
 # A line mark with whitespace around it (the split catches any other whitespace).
 _STRIP = _BR + " \t\r\n\f\v\xa0\u3000"
@@ -150,7 +151,8 @@ _CJK_END = re.compile(rf"[{_CJK_CLASS}]$")
 _CJK_START = re.compile(rf"[{_CJK_CLASS}]")
 
 MAX_SPAN = 100  # colspan/rowspan beyond this is junk markup, not a report table
-_MAX_ENTERED = 256  # chrome holding half the page entered (libxml2 stopped at depth 256)
+_WO_EVENTS = LexborDocumentOptions.WO_EVENTS.value
+_MAX_ENTERED = 32  # chrome elements holding half the page entered, nested: real pages have 1-3
 
 
 def _tag_ids(tags: tuple[str, ...]) -> frozenset[int]:
@@ -191,7 +193,7 @@ def read_html(data: bytes) -> list[Block]:
     decoded = data.startswith(_BOMS) or b"\x00" in data[:8192]
     source = _utf8(data) if decoded else data
     while True:
-        if not source.strip():
+        if not source or source.isspace():  # (strip() would copy the page)
             return []
         try:
             chunks, tables = _read(source)
@@ -251,7 +253,8 @@ def _read(
     ``measure_first``: measure the page's text before looking for chrome (see
     ``_drop_chrome``). ``attempt``: which of ``_PLACEHOLDERS`` stands in for tables.
     """
-    tree = LexborHTMLParser(source, scripting=True)  # <noscript> content is raw text
+    # <noscript> content as raw text; no DOM mutation events (nothing here listens).
+    tree = LexborHTMLParser(source, options=_WO_EVENTS, scripting=True)
     body = tree.body
     if body is None:
         return [""], []  # a frameset
@@ -278,9 +281,10 @@ def _read(
         table = _read_table(node, spanning, tree.create_node(_PLACEHOLDERS[attempt]))
         if table is not None:
             data.append(table)
-    # Junk and hidden spans outside data tables show in the markup; they are rare there.
-    markup = _markup(body)
-    if _JUNK_IN_MARKUP.search(markup) or any(style in markup for style in _HIDDEN_STYLES):
+    # Junk, hidden spans and raw text outside data tables show in the markup, where they
+    # are rare: one search for them, and a pass over the tree only when found.
+    markup: str = body.html or ""
+    if _SPECIAL_IN_MARKUP.search(markup) or any(style in markup for style in _HIDDEN_STYLES):
         for node in body.css(_BODY_PASS):
             junk += _drop_junk(node, visible, needed >= 0)
         markup = _markup(body)
@@ -359,7 +363,7 @@ def _exceeds(chunks: list[str], tables: list[_Table], needed: int) -> bool:
 def _markup(node: Any) -> str:
     """The node serialised; elements kept as raw text (xmp, …) turned into plain text."""
     markup: str = node.html or ""
-    if "<xmp" in markup or "<plaintext" in markup or "<noembed" in markup or "<noframes" in markup:
+    if _RAW_IN_MARKUP.search(markup):
         for raw in node.css(",".join(_RAW_TEXT)):
             raw.replace_with(raw.text())
         markup = node.html or ""
@@ -412,7 +416,8 @@ def _find_chrome(body: Any, holders: set[int], total: int | None) -> list[tuple[
         if tag in _SKIPPED_IDS:  # text, comments, junk
             el = el.next
             continue
-        if _is_chrome(el, tag, verdicts):
+        attrib = el.attributes
+        if (attrib or tag in _CHROME_IDS) and _is_chrome(el, tag, attrib, verdicts):
             length = _text_length(el)
             if total is None or length * 2 < total:
                 found.append((el, length))
@@ -430,12 +435,12 @@ def _find_chrome(body: Any, holders: set[int], total: int | None) -> list[tuple[
 
 
 def _text_length(el: Any) -> int:
-    """Characters of text under ``el``, whitespace not counted."""
-    return len("".join(el.text().split()))
+    """Characters of text under ``el``, whitespace not counted (Lexbor's own
+    textContent: one buffer, where ``text()`` appends piece by piece)."""
+    return len("".join(el.text_lexbor().split()))
 
 
-def _is_chrome(el: Any, tag: int, verdicts: dict[str, bool]) -> bool:
-    attrib = el.attributes
+def _is_chrome(el: Any, tag: int, attrib: dict[str, str | None], verdicts: dict[str, bool]) -> bool:
     if not attrib:
         return tag in _CHROME_IDS and (tag not in _HEADER_IDS or _outside_article(el))
     style = (attrib.get("style") or "").lower()
@@ -473,7 +478,8 @@ def _read_table(table: Any, spanning: set[int], placeholder: Any) -> _Table | No
     ``spanning``: the cells with colspan or rowspan (their mem_id). The tree is walked
     with first_child/next and tag ids, as a table may have hundreds of cells.
     """
-    rows = []
+    contents: list[list[str]] = []
+    spans: dict[tuple[int, int], tuple[str, str]] = {}
     captions = []
     part = table.first_child
     while part is not None:  # HTML5 puts every row in a thead, tbody or tfoot
@@ -482,32 +488,28 @@ def _read_table(table: Any, spanning: set[int], placeholder: Any) -> _Table | No
             row = part.first_child
             while row is not None:
                 if row.tag_id == _TR_ID:
-                    cells = []
+                    texts: list[str] = []
                     cell = row.first_child
                     while cell is not None:
                         if cell.tag_id in _CELL_IDS:
-                            cells.append(cell)
+                            text = cell.text(True, _SEP, False, True)  # not all whitespace
+                            if _SEP in text:  # several pieces of text: the markup has lines
+                                text = _flatten(_markup(cell))  # (_content, inlined)
+                            if spanning and cell.mem_id in spanning:
+                                attrs = cell.attributes
+                                spans[len(contents), len(texts)] = (
+                                    attrs.get("colspan") or "",
+                                    attrs.get("rowspan") or "",
+                                )
+                            texts.append(text)
                         cell = cell.next
-                    rows.append(cells)
+                    contents.append(texts)
                 row = row.next
         elif tag == _CAPTION_ID:
             captions.append(part)
         part = part.next
-    if max(map(len, rows), default=0) < 2:
+    if max(map(len, contents), default=0) < 2:
         return None
-    spans: dict[tuple[int, int], tuple[str, str]] = {}
-    contents: list[list[str]] = []
-    for r, row in enumerate(rows):
-        texts: list[str] = []
-        for cell in row:
-            text = cell.text(True, _SEP, False, True)  # text nodes not all whitespace
-            if _SEP in text:  # several pieces of text: the markup tells the lines
-                text = _flatten(_markup(cell))  # (_content, inlined: hundreds of cells)
-            if spanning and cell.mem_id in spanning:
-                attrs = cell.attributes
-                spans[r, len(texts)] = (attrs.get("colspan") or "", attrs.get("rowspan") or "")
-            texts.append(text)
-        contents.append(texts)
     caption = _BR.join(map(_content, captions))
     table.replace_with(placeholder)
     return caption, contents, spans
@@ -558,7 +560,7 @@ def _lines(text: str, blocks: list[Block], paragraphs: int) -> int:
     if _has_invisible(text):
         text = _INVISIBLE.sub("", text)
     new = tuple.__new__
-    for piece in _LINE_BREAKS.sub(_BR, text).split(_BR):
+    for piece in _LINE_BREAKS.split(text):
         line = " ".join(piece.split())
         if line:
             if "\n" in piece:  # a source line wrap between CJK characters is nothing

@@ -140,3 +140,59 @@ def test_empty_pages() -> None:
 def test_binary_is_unreadable() -> None:
     with pytest.raises(UnreadableFile):
         read_html(b"<html>\x00\x01\x02\x03" * 50)
+
+
+def test_junk_and_hidden_spans_inside_cells_are_skipped() -> None:
+    html = """<table><tr><td>项目<select><option>甲</option></select></td><td><button>打印</button>5</td></tr>
+    <tr><td>申请<span style="display:none">隐藏</span>数</td><td><span style="display: none">9</span>7</td></tr></table>"""
+    assert [b.cells for b in read_html(html.encode())] == [("项目", "5"), ("申请数", "7")]
+
+
+def test_table_inside_junk_is_not_read() -> None:
+    html = "<p>正文</p><object><table><tr><td>a</td><td>b</td></tr></table></object>"
+    html += "<table><tr><td>c</td><td>d</td></tr></table>"
+    assert read_html(html.encode()) == [
+        Block("text", ("正文",), 1, "第1段"),
+        Block("row", ("c", "d"), 2, "表格1 第1行"),
+    ]
+
+
+def test_noscript_before_the_body_is_skipped() -> None:
+    assert [b.text for b in read_html("<noscript><p>请启用脚本</p></noscript><p>正文</p>".encode())] == ["正文"]
+
+
+def test_replacement_character_in_utf8_page_is_kept() -> None:
+    assert [b.text for b in read_html("<p>替换字符\ufffd保留</p>".encode())] == ["替换字符\ufffd保留"]
+
+
+def test_page_with_an_element_named_like_the_table_placeholder() -> None:
+    html = "<p>前</p><gongkai-table></gongkai-table><table><tr><td>1</td><td>2</td></tr></table><p>后</p>"
+    assert [(b.kind, b.cells) for b in read_html(html.encode())] == [
+        ("text", ("前",)),
+        ("row", ("1", "2")),
+        ("text", ("后",)),
+    ]
+
+
+def test_chrome_larger_than_the_rest_of_the_chrome_but_not_half_the_page_is_dropped() -> None:
+    sidebar = "".join(f"<a>链接{i}</a>" for i in range(40))
+    body = "".join(f"<p>第{i}段正文内容。</p>" for i in range(30))
+    html = f"<body><div class='sidebar'>{sidebar}</div><div class='footer'>版权所有</div><div>{body}</div></body>"
+    assert [b.text for b in read_html(html.encode())] == [f"第{i}段正文内容。" for i in range(30)]
+
+
+def test_caption_lines_come_before_the_rows() -> None:
+    html = "<p>前</p><table><caption><p>表一</p><p>说明</p></caption><tr><td>a</td><td>b</td></tr></table>"
+    assert [(b.kind, b.cells) for b in read_html(html.encode())] == [
+        ("text", ("前",)),
+        ("text", ("表一",)),
+        ("text", ("说明",)),
+        ("row", ("a", "b")),
+    ]
+
+
+def test_same_table_shape_twice_reads_each_table_s_own_cells() -> None:
+    table = '<table><tr><td rowspan="2">{}</td><td colspan="2">{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>'
+    for values in (("甲", "乙", "1", "2"), ("丙", "丁", "3", "4")):
+        cells = [b.cells for b in read_html(table.format(*values).encode())]
+        assert cells == [(values[0], values[1], ""), ("", values[2], values[3])]
