@@ -4,8 +4,11 @@ Speed matters (hundreds of pages per second), so Python visits few nodes: Lexbor
 selectolax) parses the page as a browser does (HTML5); CSS selections (C) find scripts,
 styles, tables, junk and hidden spans, which are taken out; a walk over the page's frame
 (not its paragraphs or tables) takes out the site chrome. Data tables are read cell by
-cell; the rest of the body is serialised, and regular expressions (C) turn that markup,
-which Lexbor writes regularly, into text with line marks.
+cell (one C call per cell for its text); the rest of the body is serialised, and regular
+expressions (C) turn that markup, which Lexbor writes regularly, into text with line
+marks. Invalid UTF-8 costs nothing until it shows: Lexbor reads bytes as UTF-8, and only
+text holding U+FFFD sends the page to be decoded (a declared charset, GB18030) and read
+again.
 
 - Block-level elements and ``<br>`` end a line; each line is a text block.
 - A data table becomes one row block per ``<tr>`` on a grid that expands colspan and
@@ -64,8 +67,9 @@ _TEXT_JUNK = (
 _HIDDEN_STYLES = ("display:none", "display: none")
 _HIDDEN_SPANS = 'span[style*="none"],font[style*="none"]'
 
-# The first pass over the tree: what is not counted as text, and the tables.
-_FIRST_PASS = ",".join((*_UNCOUNTED, "table"))
+# The first pass over the tree: what is not counted as text, and the tables. (A
+# template's content is not in the tree's text anyway, only in its markup: _markup.)
+_FIRST_PASS = "script,style,noscript,table"
 # A data table's own pass: its junk, hidden spans, and cells that span.
 _TABLE_PASS = ",".join((*_TEXT_JUNK, _HIDDEN_SPANS, "[colspan]", "[rowspan]"))
 # The body's pass, after the data tables are read, when its markup shows junk or a
@@ -135,8 +139,8 @@ def _trie(words: tuple[str, ...]) -> str:
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LINE_TAG = re.compile(rf"</?{_trie((*_BLOCK_TAGS, 'br'))}(?=[\s>])[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
-_RAW_IN_MARKUP = re.compile(rf"<{_trie(_RAW_TEXT)}[\s>]")
-_SPECIAL_IN_MARKUP = re.compile(rf"<{_trie((*_TEXT_JUNK, *_RAW_TEXT))}[\s>]")
+_RAW_IN_MARKUP = re.compile(rf"<{_trie((*_RAW_TEXT, 'template'))}[\s>]")
+_SPECIAL_IN_MARKUP = re.compile(rf"<{_trie((*_TEXT_JUNK, *_RAW_TEXT, 'template'))}[\s>]")
 
 # A line mark with whitespace around it (the split catches any other whitespace).
 _STRIP = _BR + " \t\r\n\f\v\xa0\u3000"
@@ -284,7 +288,8 @@ def _read(
     # Junk, hidden spans and raw text outside data tables show in the markup, where they
     # are rare: one search for them, and a pass over the tree only when found.
     markup: str = body.html or ""
-    if _SPECIAL_IN_MARKUP.search(markup) or any(style in markup for style in _HIDDEN_STYLES):
+    hidden = "none" in markup and any(style in markup for style in _HIDDEN_STYLES)
+    if hidden or _SPECIAL_IN_MARKUP.search(markup):
         for node in body.css(_BODY_PASS):
             junk += _drop_junk(node, visible, needed >= 0)
         markup = _markup(body)
@@ -361,11 +366,15 @@ def _exceeds(chunks: list[str], tables: list[_Table], needed: int) -> bool:
 
 
 def _markup(node: Any) -> str:
-    """The node serialised; elements kept as raw text (xmp, …) turned into plain text."""
+    """The node serialised; elements kept as raw text (xmp, …) turned into plain text,
+    templates (whose content the markup holds, the tree's text not) taken out."""
     markup: str = node.html or ""
     if _RAW_IN_MARKUP.search(markup):
-        for raw in node.css(",".join(_RAW_TEXT)):
-            raw.replace_with(raw.text())
+        for raw in node.css(",".join((*_RAW_TEXT, "template"))):
+            if raw.tag == "template":
+                raw.decompose(recursive=False)
+            else:
+                raw.replace_with(raw.text())
         markup = node.html or ""
     return markup
 
