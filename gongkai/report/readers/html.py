@@ -31,6 +31,7 @@ from typing import Any
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from ..errors import UnreadableFile
+from ..textnorm import join_cell_lines
 from .blocks import Block
 from .detect import decode_text
 
@@ -151,8 +152,6 @@ _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Whitespace with a line break between two CJK characters is a source line wrap: nothing.
 _CJK_WRAP = re.compile(rf"([{_CJK_CLASS}])[^\S\n]*\n\s*(?=[{_CJK_CLASS}])")
-_CJK_END = re.compile(rf"[{_CJK_CLASS}]$")
-_CJK_START = re.compile(rf"[{_CJK_CLASS}]")
 
 MAX_SPAN = 100  # colspan/rowspan beyond this is junk markup, not a report table
 _WO_EVENTS = LexborDocumentOptions.WO_EVENTS.value
@@ -670,20 +669,8 @@ def _cell_text(content: str) -> str:
     if _BR in content:
         content = content.strip(_STRIP)
         if _BR in content:
-            return _join_lines(content.split(_BR))
+            return join_cell_lines(content.split(_BR))
     return " ".join(content.split())
-
-
-def _join_lines(pieces: list[str]) -> str:
-    out = ""
-    for piece in pieces:
-        part = " ".join(piece.split())
-        if not part:
-            continue
-        if out and not (_CJK_END.search(out) and _CJK_START.match(part)):
-            out += " "
-        out += part
-    return out
 
 
 def _span(value: str) -> int:
