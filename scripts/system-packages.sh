@@ -9,15 +9,18 @@
 #   fonts-noto-cjk       Noto Serif/Sans CJK SC: the official faces' stand-ins when LibreOffice
 #                        renders the DOCX for the docs' screenshots (scripts/render-docs-images.sh)
 #   poppler-utils        pdftoppm: PDF pages to PNG for the docs (scripts/render-docs-images.sh)
+#   gettext              msgfmt: compiles the interface's translations (make install)
+#   chromium             the browser the Playwright tests drive (/usr/bin/chromium; never downloaded)
 #   libreoffice-writer-nogui   optional: DOCX to PDF for the docs' screenshots
+#   wrk                  optional: the HTTP load generator of `make bench` (platform requests/s)
 #
 # Idempotent and quiet: installs only what `dpkg -s` does not find. As root it uses apt-get
 # directly, otherwise sudo without a password; with neither it prints one line saying what to
 # install and exits 0.
 set -eu
 
-REQUIRED="fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-noto-cjk poppler-utils"
-OPTIONAL="libreoffice-writer-nogui"
+REQUIRED="fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-noto-cjk poppler-utils gettext chromium"
+OPTIONAL="libreoffice-writer-nogui wrk"
 
 missing=""
 for package in $REQUIRED $OPTIONAL; do
