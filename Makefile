@@ -6,9 +6,13 @@ STAMP := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
 CORPUS ?= ../shared/corpus
 
-.PHONY: install run test lint unit corpus docs bench clean
+.PHONY: install messages run test test-postgres lint unit corpus docs bench clean
 
-install: $(STAMP)
+install: $(STAMP) messages
+
+# The interface's translations (zh_Hans is the default language): .po in git, .mo built here.
+messages: $(STAMP)
+	@cd gongkai && DJANGO_SETTINGS_MODULE= ../$(BIN)/django-admin compilemessages --ignore='*/.venv/*' >/dev/null
 
 # Debian packages (CJK fonts, the PDF writer, poppler): once, before pip.
 $(SYSTEM): scripts/system-packages.sh
@@ -27,7 +31,7 @@ run: install
 	-$(BIN)/gongkai check $(CORPUS)/seed/000_48de57da75f02281.txt
 
 lint: install
-	$(BIN)/ruff check gongkai tests bench
+	$(BIN)/ruff check gongkai tests bench manage.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy gongkai/report
 
@@ -39,6 +43,13 @@ corpus: install
 	@if [ -d $(CORPUS) ]; then $(PYTHON) $(CORPUS)/../tools/score_corpus.py $(BIN)/gongkai $(CORPUS); fi
 
 test: lint unit corpus
+
+# The platform's tests again on PostgreSQL (production's database). `.ci/run` runs this after
+# `make test`; DATABASE_URL may point elsewhere.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PLATFORM_TESTS = $(wildcard tests/agencies tests/auditlog tests/holidays tests/applications tests/litigation tests/letters tests/portal tests/demo tests/browser)
+test-postgres: install
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n 2 $(PLATFORM_TESTS)
 
 docs: install
 	$(BIN)/python -m gongkai.docs_build

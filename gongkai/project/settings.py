@@ -161,7 +161,7 @@ PUBLIC_FORM_RATE = os.environ.get("GONGKAI_PUBLIC_FORM_RATE", "10/h")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS: list[str] = []  # each app keeps its own catalogue in <app>/locale
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
