@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
 CORPUS ?= ../shared/corpus
 
-.PHONY: install messages run test test-postgres lint unit corpus docs bench clean
+.PHONY: install messages run demo test test-postgres lint unit corpus docs bench clean
 
 install: $(STAMP) messages
 
@@ -26,9 +26,15 @@ $(STAMP): pyproject.toml $(SYSTEM)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Until the platform exists (issue 4) `make run` checks the seed report and prints the findings.
+# The platform with the demo county 青山县 on http://127.0.0.1:8000/ (data in ./var, or
+# $GONGKAI_DATA_DIR): loads the demo when absent, prints its sign-ins, then serves (Ctrl-C stops).
 run: install
-	-$(BIN)/gongkai check $(CORPUS)/seed/000_48de57da75f02281.txt
+	$(BIN)/gongkai demo
+	$(BIN)/gongkai serve --host 127.0.0.1 --port 8000
+
+# Loads the demo county (a no-op when present); `make demo RESET=1` rebuilds it.
+demo: install
+	$(BIN)/gongkai demo $(if $(RESET),--reset)
 
 lint: install
 	$(BIN)/ruff check gongkai tests bench manage.py
