@@ -47,13 +47,19 @@ from .body import _body, _core
 from .package import _info, _package
 from .styles import _R_NS, _W_NS, CHAR_SPACE, LINE_PITCH
 
-__all__ = ["CHAR_SPACE", "LINE_PITCH", "write_docx"]
+__all__ = ["CHAR_SPACE", "LINE_PITCH", "assemble_docx", "write_docx"]
 
 
 def write_docx(report: Report) -> bytes:
     """The report as the bytes of a .docx file."""
+    return assemble_docx(_body(report), _core(report))
+
+
+def assemble_docx(body: str, core: str) -> bytes:
+    """A .docx of the shared package (page, styles, footers) with ``body``, the paragraphs of
+    ``document.xml`` in the styles' ids, and ``core``, its ``core.xml``: a report's, or any
+    other document's in the same layout (the platform's letters)."""
     package = _package()
-    body = _body(report)
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{_W_NS}" xmlns:r="{_R_NS}"><w:body>{body}{package.sect_pr}</w:body></w:document>'
@@ -62,5 +68,5 @@ def write_docx(report: Report) -> bytes:
     buf.seek(0, 2)
     with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as out:
         out.writestr(_info("word/document.xml"), document.encode("utf-8"))
-        out.writestr(_info("docProps/core.xml"), _core(report).encode("utf-8"))
+        out.writestr(_info("docProps/core.xml"), core.encode("utf-8"))
     return buf.getvalue()

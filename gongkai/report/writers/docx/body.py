@@ -30,7 +30,9 @@ def _run(text: str, style: str = "") -> str:
 
 
 def _para(text: str, style: str = "", extra: str = "") -> str:
-    props = f'<w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr>' if style else ""
+    """A paragraph; ``extra`` is further paragraph properties, in schema order."""
+    pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+    props = f"<w:pPr>{pstyle}{extra}</w:pPr>" if style or extra else ""
     return f"<w:p>{props}{_run(text) if text else ''}</w:p>"
 
 
@@ -132,16 +134,20 @@ def _cell(cell: GridCell, widths: tuple[int, ...], continuation: bool, keep: str
 
 
 def _core(report: Report) -> str:
+    return core_xml(title(report), report.agency, "政府信息公开工作年度报告", f"{report.spec.document}格式")
+
+
+def core_xml(title: str, creator: str, keywords: str, description: str = "") -> str:
+    """``docProps/core.xml``: the document's title, author, keywords and description."""
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{_text(title(report))}</dc:title>"
-        f"<dc:creator>{_text(report.agency)}</dc:creator>"
-        "<cp:keywords>政府信息公开工作年度报告</cp:keywords>"
-        f"<dc:description>{_text(report.spec.document)}格式</dc:description>"
+        f"<dc:title>{_text(title)}</dc:title>"
+        f"<dc:creator>{_text(creator)}</dc:creator>"
+        f"<cp:keywords>{_text(keywords)}</cp:keywords>"
+        f"<dc:description>{_text(description)}</dc:description>"
         "<dc:language>zh-CN</dc:language>"
         "</cp:coreProperties>"
     )
-

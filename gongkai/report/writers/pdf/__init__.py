@@ -45,7 +45,7 @@ import io
 
 from ...model import Report
 from .._common import title
-from .blocks import _Table, _Text
+from .blocks import Block, _Table, _Text
 from .document import layout, title_lines
 from .draw import _draw_folio, _draw_lines, _draw_table
 from .fonts import _LOCK, faces
@@ -66,6 +66,7 @@ __all__ = [
     "_Table",
     "_Text",
     "_break",
+    "draw_pdf",
     "faces",
     "layout",
     "paginate",
@@ -76,14 +77,18 @@ __all__ = [
 
 def write_pdf(report: Report) -> bytes:
     """The report as PDF bytes: A4, CJK fonts embedded (subset), a text layer that reads back."""
+    return draw_pdf(layout(report), title=title(report), author=report.agency or "")
+
+
+def draw_pdf(blocks: list[Block], *, title: str, author: str = "") -> bytes:
+    """Blocks cut into pages and drawn, each page numbered “— N —”: the PDF of a report, or of
+    any other document laid out as blocks (the platform's letters)."""
     from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
 
-    blocks = layout(report)
     pages = paginate(blocks)
     song = faces()["song"]
     out = io.BytesIO()
-    heading = title(report)
     with _LOCK:  # ReportLab keeps a font's subsets per document in the font object
         a85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: a quarter smaller
         try:
@@ -95,8 +100,8 @@ def write_pdf(report: Report) -> bytes:
                 initialFontName=song.font.name,
                 lang="zh-CN",
             )
-            canvas.setTitle(heading)
-            canvas.setAuthor(report.agency or "")
+            canvas.setTitle(title)
+            canvas.setAuthor(author)
             canvas.setCreator("gongkai")
             canvas.setLineWidth(RULE)
             for number, page in enumerate(pages, start=1):

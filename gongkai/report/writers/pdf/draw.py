@@ -44,9 +44,12 @@ def _draw_lines(canvas: Any, block: _Text, start: int, end: int, top: float) -> 
         spacing = 0.0
         if block.align == "center":
             x = LEFT + (TEXT_W - line.width * line.scale) / 2
-        elif not line.last and line.chars > 1:
+        elif line.chars > 1:
             room = TEXT_W - (x - LEFT) - line.width
-            spacing = room / (line.chars - 1) if room < MAX_SPACING * size * line.chars else 0.0
+            if not line.last:
+                spacing = room / (line.chars - 1) if room < MAX_SPACING * size * line.chars else 0.0
+            elif room < 0:  # broken wider than the block (28 三号 characters a line): condensed
+                spacing = room / (line.chars - 1)
         x = _draw_spans(text, line.spans, x, baseline, size, spacing, line.scale)
     if emboldened:  # the render mode outlives the text object: back to plain fill
         text.setTextRenderMode(0)
