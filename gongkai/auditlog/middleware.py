@@ -8,8 +8,8 @@ from .context import Actor, current
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    # Behind the proxy of docs/deploy.md the proxy sets X-Real-IP; direct requests use the socket.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR") or None
+    # gongkai.project.proxy has already put the visitor's address here when behind nginx.
+    return request.META.get("REMOTE_ADDR") or None
 
 
 class AuditContextMiddleware:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gongkai.project.proxy.RealIPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from STATIC_ROOT, compressed, before any other work (WhiteNoise).
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -122,6 +123,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "agencies/locked_out.html"
 AXES_VERBOSE = False
+
+# On behind nginx (docs/deploy.md): X-Real-IP names the visitor (gongkai.project.proxy).
+BEHIND_PROXY = _flag("GONGKAI_BEHIND_PROXY", False)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600  # one working day
