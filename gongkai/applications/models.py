@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -131,6 +130,8 @@ class Application(models.Model):
             models.Index(fields=["agency", "received_on"], name="app_agency_received"),
             models.Index(fields=["concluded_on", "agency"], name="app_concluded_agency"),
             models.Index(fields=["received_on", "agency"], name="app_received_agency"),
+            # The dashboard's "awaiting registration" and "answered, awaiting delivery" counts.
+            models.Index(fields=["agency", "status", "concluded_on"], name="app_agency_status"),
         ]
 
     def __str__(self) -> str:
@@ -140,9 +141,6 @@ class Application(models.Model):
     def is_open(self) -> bool:
         return self.received_on is not None and self.concluded_on is None
 
-    def overdue(self, today: date) -> bool:
-        return self.is_open and self.due_on is not None and self.due_on < today and self.status not in {
-            self.Status.CORRECTION}
 
 
 class CaseEvent(models.Model):

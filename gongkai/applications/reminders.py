@@ -15,6 +15,7 @@ from gongkai.agencies.models import Agency, User
 from gongkai.holidays.calendar import current_calendar
 
 from .models import Application
+from .scoping import paused_statuses
 
 SOON_WORKDAYS = 5
 
@@ -48,7 +49,7 @@ def collect(today: date) -> list[Reminder]:
     horizon = current_calendar().nth_workday(today, SOON_WORKDAYS)
     open_cases = (Application.objects
                   .filter(received_on__isnull=False, concluded_on__isnull=True, due_on__lte=horizon)
-                  .exclude(status=Application.Status.CORRECTION)  # waiting for the applicant
+                  .exclude(status__in=paused_statuses())  # clock stopped: not due yet
                   .select_related("agency").order_by("agency_id", "due_on"))
     by_agency: dict[int, Reminder] = {}
     for case in open_cases:
