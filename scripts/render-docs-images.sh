@@ -105,3 +105,11 @@ fi
 page_png "$DOCX_PDF" 1 "$OUT/seed-docx-page1.png"
 page_png "$DOCX_PDF" "$(table3_page "$DOCX_PDF")" "$OUT/seed-docx-table3.png"
 echo "render-docs-images: $OUT/seed-docx-page1.png $OUT/seed-docx-table3.png"
+
+# The platform (issue 4): the browser test's screenshots of the public application form, the
+# office dashboard and the answer letter (its PDF through pdftoppm).
+GONGKAI_SCREENSHOTS="$TMP/browser" $PY -m pytest -p no:xdist -q tests/browser >/dev/null
+for name in portal-apply office-dashboard answer-letter; do
+  cp "$TMP/browser/$name.png" "$OUT/$name.png"
+done
+echo "render-docs-images: wrote the platform screenshots to $OUT"

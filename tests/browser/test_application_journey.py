@@ -29,7 +29,7 @@ def sign_in(page, base: str, username: str) -> None:  # type: ignore[no-untyped-
     page.wait_for_url(re.compile(r"/office/"))
 
 
-def test_citizen_officer_approver_citizen(browser, live_server, county, shots: Path) -> None:  # type: ignore[no-untyped-def]
+def test_citizen_officer_approver_citizen(browser, live_server, county, shots: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     base = live_server.url
 
     # 1. The citizen fills in the public form.
@@ -92,7 +92,7 @@ def test_citizen_officer_approver_citizen(browser, live_server, county, shots: P
     letter = app.letters.get(kind="answer_disclosed")
     response = office.request.get(f"{base}/office/letters/{letter.pk}/pdf/")
     assert response.ok and response.body()[:5] == b"%PDF-"
-    pdf = shots / "answer-letter.pdf"
+    pdf = tmp_path / "answer-letter.pdf"
     pdf.write_bytes(response.body())
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(pdf), str(shots / "answer-letter")],
