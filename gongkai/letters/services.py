@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -22,9 +23,15 @@ from .render import paragraphs_of
 logger = logging.getLogger(__name__)
 
 
+@lru_cache(maxsize=256)
+def _compiled(text: str) -> Template:
+    # Keyed by the text itself, so an edited template is compiled afresh.
+    return Template(text)
+
+
 def render_text(text: str, ctx: dict[str, Any]) -> str:
     """A template's text rendered as plain text (no HTML escaping: the letter is not a page)."""
-    return Template(text).render(Context(ctx, autoescape=False))
+    return _compiled(text).render(Context(ctx, autoescape=False))
 
 
 def render(kind: str, ctx: dict[str, Any]) -> tuple[str, str]:
