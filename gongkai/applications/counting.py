@@ -1,11 +1,13 @@
-"""Table 三 of the annual report counted from the case records (spec §4.4, C1-C7).
+"""Table 三 of the annual report from the case records (spec §4.4, C1-C7).
 
 - 一、本年新收: received (Art. 31 date) in the year;
 - 二、上年结转: received before the year and not concluded before it;
 - 三、本年度办理结果: concluded in the year, one outcome row each;
 - 四、结转下年度继续办理: received by 31 December and not concluded by then.
-Four GROUP BY queries, whatever the number of agencies; the indexes on
-(agency, received_on) and (concluded_on, agency) serve them."""
+
+``table3`` reads the year tallies (``tally``: two small queries, whatever the number of cases);
+``table3_from_cases`` counts the same from the cases themselves (four GROUP BY queries over
+the case table) and is what the tests and ``manage.py recount`` hold the tallies to."""
 
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
 
-from .models import Application
+from .models import Application, YearTally
 from .outcomes import APPLICANT_TYPES
+from .tally import NEW as TALLY_NEW
 
-NEW, CARRIED_IN, CARRIED_OUT = "R01", "R02", "R25"
+NEW_ROW, CARRIED_IN, CARRIED_OUT = "R01", "R02", "R25"
+NEW = NEW_ROW  # the row key, as callers use it
 TOTAL = "R24"  # （七）总计
 TYPES = [key for key, _ in APPLICANT_TYPES]
 
@@ -40,6 +44,41 @@ def _scope(agencies: Iterable[int] | None) -> QuerySet[Application]:
 def table3(year: int, agencies: Iterable[int] | None = None, *, per_agency: bool = False
            ) -> dict[int | None, Counts]:
     """Counts for ``year``: summed over ``agencies`` (all when None), or per agency."""
+    tallies = YearTally.objects.filter(year__lte=year)
+    if agencies is not None:
+        tallies = tallies.filter(agency_id__in=list(agencies))
+    group = ["agency_id"] if per_agency else []
+    out: dict[int | None, Counts] = defaultdict(empty)
+    # This year's rows as they are; earlier years only net: received − concluded = carried in.
+    this_year = tallies.filter(year=year)
+    if per_agency:  # one tally row per agency, type and row already: no GROUP BY needed
+        this_year = this_year.order_by().values_list("agency_id", "applicant_type", "row", "n")
+    else:
+        this_year = (this_year.values("applicant_type", "row").annotate(n=Sum("n")).order_by()
+                     .values_list("applicant_type", "row", "n"))
+    for rec in this_year:
+        key, kind, row, n = (rec[0], *rec[1:]) if per_agency else (None, *rec)
+        counts = out[key]
+        if row == TALLY_NEW:
+            counts[NEW_ROW][kind] += n
+        else:
+            counts[row][kind] += n
+            counts[TOTAL][kind] += n
+    earlier = (tallies.filter(year__lt=year).values(*group, "applicant_type")
+               .annotate(n=Sum(Case(When(row=TALLY_NEW, then=F("n")), default=-F("n"))))
+               .order_by().values_list(*group, "applicant_type", "n"))
+    for rec in earlier:
+        key, kind, n = (rec[0], *rec[1:]) if per_agency else (None, *rec)
+        out[key][CARRIED_IN][kind] += n
+    for counts in out.values():
+        for kind in TYPES:
+            counts[CARRIED_OUT][kind] = counts[NEW_ROW][kind] + counts[CARRIED_IN][kind] - counts[TOTAL][kind]
+    return out
+
+
+def table3_from_cases(year: int, agencies: Iterable[int] | None = None, *, per_agency: bool = False
+                      ) -> dict[int | None, Counts]:
+    """The same counts taken from the case table itself (slow on large tables; the reference)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     qs = _scope(agencies)
     keys = ["agency_id", "applicant_type"] if per_agency else ["applicant_type"]

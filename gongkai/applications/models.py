@@ -233,3 +233,25 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class YearTally(models.Model):
+    """Applications received (row ``new``) and concluded (row R03 … R23) per agency, year and
+    applicant type: table 三 for any year and any set of agencies in two small queries.
+    Maintained by ``tally`` on every save of an Application; never edited by hand."""
+
+    agency = models.ForeignKey("agencies.Agency", models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    applicant_type = models.CharField(max_length=20, choices=Application.ApplicantType.choices)
+    row = models.CharField(max_length=3)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("year tally")
+        verbose_name_plural = _("year tallies")
+        constraints = [models.UniqueConstraint(fields=["agency", "year", "applicant_type", "row"],
+                                               name="unique_year_tally")]
+        indexes = [models.Index(fields=["year", "agency"], name="tally_year_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.year} {self.applicant_type} {self.row}: {self.n}"

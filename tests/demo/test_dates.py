@@ -12,6 +12,7 @@ from django.db import transaction
 from gongkai.agencies.models import Agency
 from gongkai.applications import deadlines
 from gongkai.applications.models import Application
+from gongkai.applications.scoping import is_overdue
 from gongkai.demo import load
 from gongkai.demo.county import COUNTY_CODE
 
@@ -40,7 +41,7 @@ def test_new_years_day(new_year) -> None:  # type: ignore[no-untyped-def]
     assert set(cases.filter(concluded_on__year=2025).values_list("outcome", flat=True)) == {
         f"R{n:02d}" for n in range(3, 24)}
     assert cases.filter(status="submitted").count() >= 3
-    assert sum(app.overdue(NEW_YEAR) for app in cases.filter(concluded_on__isnull=True)) >= 3
+    assert sum(is_overdue(app, NEW_YEAR) for app in cases.filter(concluded_on__isnull=True)) >= 3
 
 
 def test_reset_rebuilds_the_demo_and_leaves_other_records(new_year) -> None:  # type: ignore[no-untyped-def]
