@@ -182,20 +182,33 @@ def rule_command(
     out.print(Markdown(rule_page(chosen)))
 
 
-# Commands in their own modules register themselves on ``app`` when imported.
-from .commands import register_all  # noqa: E402
+# Commands in their own modules register themselves on ``app`` when imported; the gongkai
+# command imports only the one it runs (see commands.wanted).
+from .commands import register, wanted  # noqa: E402
 
-register_all()
+register(wanted(sys.argv))
 
 
 def main() -> None:
     try:
+        status = _run_plain(sys.argv[1:])
+        if status is not None:
+            sys.exit(status)
         app()
     except KeyboardInterrupt:
         typer.echo("已中断", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+
+
+def _run_plain(args: list[str]) -> int | None:
+    """``gongkai audit`` with plain arguments skips typer's parsing (commands.audit.run_plain)."""
+    if args[:1] != ["audit"]:
+        return None
+    from .commands.audit import run_plain
+
+    return run_plain(args[1:])
 
 
 if __name__ == "__main__":  # pragma: no cover

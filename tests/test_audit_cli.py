@@ -143,3 +143,27 @@ def test_hierarchy_option_reports_missing_sub_agencies(clean_folder: Path, tmp_p
     found = [(r["rule"], r["severity"]) for r in rows(out / "findings.csv") if r["rule"].startswith("consolidation")]
     assert found == [("consolidation-incomplete", "warning")]
     assert any("甲县公安局" in r["message"] for r in rows(out / "findings.csv"))
+
+
+PLAIN = [["a"], ["a", "b", "-o", "x"], ["-o", "x", "a", "--jobs", "2"], ["a", "--output=o", "--jobs=3", "--lang", "en"],
+         ["a", "--hierarchy", "h.txt", "-j", "1"], ["--", "a", "-b"], ["a", "--lang=zh"], ["a", "-j", "02"]]
+NOT_PLAIN = [["--help"], [], ["a", "-j", "0"], ["a", "-j", "x"], ["a", "--lang", "fr"], ["a", "-o"], ["a", "-o", "x", "-o", "y"],
+             ["a", "-j=2"], ["a", "-j2"], ["a", "--bogus"], ["-"], ["a", "--output="], ["a", "-o", "-x"]]
+
+
+@pytest.mark.parametrize("args", PLAIN)
+def test_plain_arguments_parse_as_typer_parses_them(args: list[str]) -> None:
+    import typer
+
+    from gongkai.cli import app
+    from gongkai.commands.audit import plain_args
+
+    command = typer.main.get_command(app).commands["audit"]  # type: ignore[attr-defined]
+    assert plain_args(args) == command.make_context("audit", list(args)).params
+
+
+@pytest.mark.parametrize("args", NOT_PLAIN)
+def test_anything_else_is_left_to_typer(args: list[str]) -> None:
+    from gongkai.commands.audit import plain_args
+
+    assert plain_args(args) is None
