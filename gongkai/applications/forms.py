@@ -11,10 +11,12 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .attachments import ACCEPT, AttachmentRefused, CheckedFile, check_upload
+from .fees import fee_for_nth_application, fee_for_pages, month_of
 from .intake import CONFIRMED_ON_REGISTRATION
 from .models import Application
 from .outcomes import LAPSE_OUTCOMES, OUTCOME_CHOICES
@@ -207,18 +209,16 @@ class ExtensionForm(StaffForm):
                              help_text=_("The applicant is told the reason (Art. 33 ¶2)."))
 
 
-def fee_for_pages(pages: int) -> int:
-    """按量计收 (国办函〔2020〕109号): 1-30 pages free, 31-100 at 10, 101-200 at 20, more at 40 yuan."""
-    bands = ((30, 0), (100, 10), (200, 20), (None, 40))
-    total, lower = 0, 0
-    for upper, rate in bands:
-        top = pages if upper is None else min(pages, upper)
-        if top > lower:
-            total += (top - lower) * rate
-        if upper is None or pages <= upper:
-            break
-        lower = upper
-    return total
+def nth_in_month(app: Application) -> int | None:
+    """Which of the applicant's applications at this agency this is in its receipt month
+    (按件计收 counts per applicant and natural month; the applicant is known by ID number)."""
+    if app.received_on is None or not app.id_number:
+        return None
+    first, nxt = month_of(app.received_on)
+    earlier = Application.objects.filter(
+        agency_id=app.agency_id, id_number=app.id_number, received_on__gte=first, received_on__lt=nxt,
+    ).filter(models.Q(received_on__lt=app.received_on) | models.Q(received_on=app.received_on, pk__lt=app.pk))
+    return earlier.count() + 1
 
 
 class FeeNoticeForm(StaffForm):
@@ -231,6 +231,15 @@ class FeeNoticeForm(StaffForm):
     amount = forms.IntegerField(label=_("amount (yuan)"), required=False, min_value=1)
     note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args: Any, application: Application | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.nth = nth_in_month(application) if application is not None else None
+        if self.nth is not None:
+            self.fields["method"].help_text = _(
+                "Per application: this is the applicant's application no. %(n)d this month at this "
+                "agency, %(fee)d yuan (the first 10 are free).") % {"n": self.nth, "fee": fee_for_nth_application(self.nth)}
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("amount") is None:
@@ -239,6 +248,11 @@ class FeeNoticeForm(StaffForm):
                 if data["amount"] == 0:
                     self.add_error("pages", forms.ValidationError(
                         _("Up to 30 pages are free: no fee is due."), code="free"))
+            elif data.get("method") == "per_application" and self.nth is not None:
+                data["amount"] = fee_for_nth_application(self.nth)
+                if data["amount"] == 0:
+                    self.add_error("method", forms.ValidationError(
+                        _("The first 10 applications of a month are free: no fee is due."), code="free"))
             else:
                 self.add_error("amount", forms.ValidationError(_("Enter the amount."), code="required"))
         return data

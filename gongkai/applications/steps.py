@@ -87,7 +87,8 @@ def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                        % {"step": action.label, "status": app.get_status_display()})
         return redirect("applications:detail", pk=app.pk)
     initial = {"method": app.delivery} if step == "deliver" else None
-    form = action.form(request.POST or None, initial=initial)
+    extra = {"application": app} if step == "fee_notice" else {}  # 按件计收 counts the month's applications
+    form = action.form(request.POST or None, initial=initial, **extra)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
