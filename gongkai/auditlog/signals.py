@@ -17,12 +17,13 @@ _BEFORE = "_audit_before"
 
 
 def _snapshot(instance: models.Model) -> dict[str, Any]:
+    return {field.name: _plain(getattr(instance, field.attname)) for field in instance._meta.concrete_fields}
+
+
+def _masked(instance: models.Model, values: dict[str, Any]) -> dict[str, Any]:
+    """Personal fields are logged as changed, never with their values."""
     hidden = set(getattr(instance, "personal_fields", ()))
-    out: dict[str, Any] = {}
-    for field in instance._meta.concrete_fields:
-        value = getattr(instance, field.attname)
-        out[field.name] = "***" if field.name in hidden and value else _plain(value)
-    return out
+    return {k: ("***" if k in hidden and v else v) for k, v in values.items()}
 
 
 def _plain(value: Any) -> Any:
@@ -48,17 +49,18 @@ def _post_save(sender: type, instance: models.Model, created: bool, raw: bool = 
         return
     now = _snapshot(instance)
     if created:
-        record(AuditEntry.Action.CREATE, instance, changes={"new": now})
+        record(AuditEntry.Action.CREATE, instance, changes={"new": _masked(instance, now)})
         return
     before = getattr(instance, _BEFORE, {})
-    diff = {k: [before.get(k), v] for k, v in now.items() if before.get(k) != v}
-    if diff:
-        record(AuditEntry.Action.UPDATE, instance, changes=diff)
+    changed = [k for k, v in now.items() if before.get(k) != v]
+    if changed:
+        old, new = _masked(instance, before), _masked(instance, now)
+        record(AuditEntry.Action.UPDATE, instance, changes={k: [old.get(k), new[k]] for k in changed})
 
 
 def _post_delete(sender: type, instance: models.Model, **_: Any) -> None:
     if _audited(sender):
-        record(AuditEntry.Action.DELETE, instance, changes={"old": _snapshot(instance)})
+        record(AuditEntry.Action.DELETE, instance, changes={"old": _masked(instance, _snapshot(instance))})
 
 
 def _signed_in(sender: Any, request: Any, user: Any, **_: Any) -> None:
