@@ -53,7 +53,7 @@ test: lint unit corpus
 # The platform's tests again on PostgreSQL (production's database). `.ci/run` runs this after
 # `make test`; DATABASE_URL may point elsewhere.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
-PLATFORM_TESTS = $(wildcard tests/agencies tests/auditlog tests/holidays tests/applications tests/litigation tests/letters tests/portal tests/demo tests/browser)
+PLATFORM_TESTS = $(wildcard tests/project tests/agencies tests/auditlog tests/holidays tests/applications tests/litigation tests/letters tests/portal tests/demo tests/bench tests/browser)
 test-postgres: install
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -n 2 $(PLATFORM_TESTS)
 
