@@ -39,7 +39,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check gongkai tests bench manage.py
 	$(BIN)/lint-imports
-	$(BIN)/mypy gongkai/report
+	$(BIN)/mypy
 
 unit: install
 	$(BIN)/python -m pytest -n 2 tests
