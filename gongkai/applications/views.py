@@ -25,7 +25,7 @@ from gongkai.auditlog import log
 from gongkai.auditlog.models import AuditEntry
 from gongkai.holidays.calendar import current_calendar
 
-from . import workflow
+from . import casepage, workflow
 from .attachments import CheckedFile
 from .forms import CaseFilterForm, IntakeForm
 from .models import Application, Attachment
@@ -161,19 +161,18 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    app = get_object_or_404(cases_for(request.user).select_related("agency", "handler"), pk=pk)
-    events = list(app.events.select_related("actor"))
-    pauses = list(app.pauses.all())
-    attachments = list(app.attachments.all())
-    remedies = list(app.remedies.all())
+    page = casepage.load(request.user, pk)  # 404 outside the user's scope
+    app = page.application
     shown = [f for f in Application.personal_fields if getattr(app, f)]
     if shown:
         log.personal_data_viewed(app, shown)  # every display of full personal data is logged
     today = timezone.localdate()
+    steps = [{"url": reverse(f"applications:{step.name}", args=[app.pk]), "label": step.label}
+             for step in possible_steps(app, request.user)]
     return render(request, "applications/case_detail.html", {
-        "application": app, "events": events, "pauses": pauses, "attachments": attachments,
-        "remedies": remedies, "steps": possible_steps(app, request.user), "today": today,
-        "overdue": is_overdue(app, today),
+        "application": app, "page": page, "title": _("Application %(number)s") % {"number": app},
+        "steps": steps, "overdue": is_overdue(app, today),
+        "letters": page.letters, "new_remedy_url": reverse("litigation:new") if request.user.can_handle_cases else "",
     })
 
 

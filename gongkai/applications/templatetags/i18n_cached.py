@@ -1,0 +1,48 @@
+"""``{% translate "constant" %}`` that translates each message once per process and language.
+
+Django's tag looks the message up again on every render (a lazy string, the active language
+from a context-local, the catalogue, escaping): about 15 µs, and the case page has some forty
+labels, a tenth of its budget (issue 4). Loaded after ``i18n``, this library's ``translate``
+keeps the rendered text of a plain constant message per language and escaping mode; any other
+use (``as``, ``noop``, ``context``, variables, filters) is Django's tag unchanged. Because the
+tag keeps its name, ``makemessages`` finds the messages as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.template.base import Node
+from django.templatetags.i18n import TranslateNode, do_translate
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+class CachedTranslateNode(Node):
+    child_nodelists = ()
+
+    def __init__(self, node: TranslateNode) -> None:
+        self.node = node
+        self.rendered: dict[tuple[str | None, bool], str] = {}
+
+    def render(self, context: template.Context) -> str:
+        key = (get_language(), context.autoescape)
+        text = self.rendered.get(key)
+        if text is None:
+            text = self.node.render(context)  # Django's own rendering, kept
+            if not settings.DEBUG:  # while developing, a recompiled catalogue shows at once
+                self.rendered[key] = text
+        return text
+
+
+@register.tag("translate")
+@register.tag("trans")
+def translate(parser: Any, token: Any) -> Node:
+    node = do_translate(parser, token)
+    expression = node.filter_expression
+    constant = (expression.var.literal is not None and not expression.filters and not node.noop
+                and node.asvar is None and node.message_context is None)
+    return CachedTranslateNode(node) if constant else node
