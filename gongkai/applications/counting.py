@@ -15,10 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Case, Count, F, Q, QuerySet, Sum, When
+from django.db.models import Count, Q, QuerySet, Sum
 
 from .models import Application, YearTally
 from .outcomes import APPLICANT_TYPES
+from .tally import NET as TALLY_NET
 from .tally import NEW as TALLY_NEW
 
 NEW_ROW, CARRIED_IN, CARRIED_OUT = "R01", "R02", "R25"
@@ -50,7 +51,7 @@ def table3(year: int, agencies: Iterable[int] | None = None, *, per_agency: bool
     group = ["agency_id"] if per_agency else []
     out: dict[int | None, Counts] = defaultdict(empty)
     # This year's rows as they are; earlier years only net: received − concluded = carried in.
-    this_year = tallies.filter(year=year)
+    this_year = tallies.filter(year=year).exclude(row=TALLY_NET)
     if per_agency:  # one tally row per agency, type and row already: no GROUP BY needed
         this_year = this_year.order_by().values_list("agency_id", "applicant_type", "row", "n")
     else:
@@ -64,9 +65,8 @@ def table3(year: int, agencies: Iterable[int] | None = None, *, per_agency: bool
         else:
             counts[row][kind] += n
             counts[TOTAL][kind] += n
-    earlier = (tallies.filter(year__lt=year).values(*group, "applicant_type")
-               .annotate(n=Sum(Case(When(row=TALLY_NEW, then=F("n")), default=-F("n"))))
-               .order_by().values_list(*group, "applicant_type", "n"))
+    earlier = (tallies.filter(row=TALLY_NET, year__lt=year).values(*group, "applicant_type")
+               .annotate(n=Sum("n")).order_by().values_list(*group, "applicant_type", "n"))
     for rec in earlier:
         key, kind, n = (rec[0], *rec[1:]) if per_agency else (None, *rec)
         out[key][CARRIED_IN][kind] += n

@@ -251,7 +251,9 @@ class YearTally(models.Model):
         verbose_name_plural = _("year tallies")
         constraints = [models.UniqueConstraint(fields=["agency", "year", "applicant_type", "row"],
                                                name="unique_year_tally")]
-        indexes = [models.Index(fields=["year", "agency"], name="tally_year_agency")]
+        indexes = [models.Index(fields=["year", "agency"], name="tally_year_agency"),
+                   # Carried in to year Y: the "net" rows of the years before Y.
+                   models.Index(fields=["row", "year"], name="tally_row_year")]
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.year} {self.applicant_type} {self.row}: {self.n}"

@@ -19,24 +19,29 @@ from django.db.models.functions import ExtractYear
 from django.db.models.signals import post_delete, post_save, pre_save
 
 NEW = "new"
+# received − concluded, per year of each: summed over the years before Y it is the number
+# carried in to Y, in one row per agency and type instead of one per outcome.
+NET = "net"
 Key = tuple[int, int, str, str]  # agency id, year, applicant type, "new" or an outcome row
 
 _OLD = "_tally_before"
 
 
 def contributions(agency_id: int | None, applicant_type: str, received_on: Any, concluded_on: Any,
-                  outcome: str) -> list[Key]:
+                  outcome: str) -> Counter[Key]:
     """What one application adds to the tallies."""
-    out: list[Key] = []
+    out: Counter[Key] = Counter()
     if agency_id is None or received_on is None:
         return out  # not yet received (an online submission awaiting confirmation)
-    out.append((agency_id, received_on.year, applicant_type, NEW))
+    out[(agency_id, received_on.year, applicant_type, NEW)] += 1
+    out[(agency_id, received_on.year, applicant_type, NET)] += 1
     if concluded_on is not None and outcome:
-        out.append((agency_id, concluded_on.year, applicant_type, outcome))
+        out[(agency_id, concluded_on.year, applicant_type, outcome)] += 1
+        out[(agency_id, concluded_on.year, applicant_type, NET)] -= 1
     return out
 
 
-def _of(app: Any) -> list[Key]:
+def _of(app: Any) -> Counter[Key]:
     return contributions(app.agency_id, app.applicant_type, app.received_on, app.concluded_on, app.outcome)
 
 
@@ -58,24 +63,24 @@ def bump(changes: Counter[Key]) -> None:
 
 def _before(sender: type, instance: Any, raw: bool = False, **_: Any) -> None:
     if raw or instance.pk is None:
-        setattr(instance, _OLD, [])
+        setattr(instance, _OLD, Counter())
         return
     old = (sender._default_manager.filter(pk=instance.pk)  # type: ignore[attr-defined]
            .values_list("agency_id", "applicant_type", "received_on", "concluded_on", "outcome").first())
-    setattr(instance, _OLD, contributions(*old) if old else [])
+    setattr(instance, _OLD, contributions(*old) if old else Counter())
 
 
 def _after(sender: type, instance: Any, raw: bool = False, **_: Any) -> None:
     if raw:
         return
-    changes: Counter[Key] = Counter(_of(instance))
-    changes.subtract(getattr(instance, _OLD, []))
+    changes = _of(instance)
+    changes.subtract(getattr(instance, _OLD, Counter()))
     setattr(instance, _OLD, _of(instance))
     bump(changes)
 
 
 def _deleted(sender: type, instance: Any, **_: Any) -> None:
-    bump(Counter({key: -1 for key in _of(instance)}))
+    bump(Counter({key: -n for key, n in _of(instance).items()}))
 
 
 def connect(model: type[models.Model]) -> None:
@@ -92,11 +97,13 @@ def recount(applications: models.QuerySet[Any]) -> Counter[Key]:
                 .annotate(n=Count("id")).order_by())
     for rec in received:
         out[(rec["agency_id"], rec["y"], rec["applicant_type"], NEW)] += rec["n"]
+        out[(rec["agency_id"], rec["y"], rec["applicant_type"], NET)] += rec["n"]
     concluded = (applications.filter(received_on__isnull=False, concluded_on__isnull=False).exclude(outcome="")
                  .values("agency_id", "applicant_type", "outcome", y=ExtractYear("concluded_on"))
                  .annotate(n=Count("id")).order_by())
     for rec in concluded:
         out[(rec["agency_id"], rec["y"], rec["applicant_type"], rec["outcome"])] += rec["n"]
+        out[(rec["agency_id"], rec["y"], rec["applicant_type"], NET)] -= rec["n"]
     return out
 
 

@@ -13,13 +13,21 @@ def tally_existing_cases(apps, schema_editor):
     rows = []
     received = (Application.objects.filter(received_on__isnull=False)
                 .values("agency_id", "applicant_type", y=ExtractYear("received_on")).annotate(n=Count("id")).order_by())
-    rows += [YearTally(agency_id=r["agency_id"], year=r["y"], applicant_type=r["applicant_type"], row="new", n=r["n"])
-             for r in received]
+    net = {}
+    for r in received:
+        rows.append(YearTally(agency_id=r["agency_id"], year=r["y"], applicant_type=r["applicant_type"], row="new",
+                              n=r["n"]))
+        key = (r["agency_id"], r["y"], r["applicant_type"])
+        net[key] = net.get(key, 0) + r["n"]
     concluded = (Application.objects.filter(received_on__isnull=False, concluded_on__isnull=False)
                  .exclude(outcome="").values("agency_id", "applicant_type", "outcome", y=ExtractYear("concluded_on"))
                  .annotate(n=Count("id")).order_by())
-    rows += [YearTally(agency_id=r["agency_id"], year=r["y"], applicant_type=r["applicant_type"], row=r["outcome"],
-                       n=r["n"]) for r in concluded]
+    for r in concluded:
+        rows.append(YearTally(agency_id=r["agency_id"], year=r["y"], applicant_type=r["applicant_type"],
+                              row=r["outcome"], n=r["n"]))
+        key = (r["agency_id"], r["y"], r["applicant_type"])
+        net[key] = net.get(key, 0) - r["n"]
+    rows += [YearTally(agency_id=a, year=y, applicant_type=t, row="net", n=n) for (a, y, t), n in net.items() if n]
     YearTally.objects.bulk_create(rows, batch_size=2000)
 
 
@@ -44,7 +52,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'year tally',
                 'verbose_name_plural': 'year tallies',
-                'indexes': [models.Index(fields=['year', 'agency'], name='tally_year_agency')],
+                'indexes': [models.Index(fields=['year', 'agency'], name='tally_year_agency'), models.Index(fields=['row', 'year'], name='tally_row_year')],
                 'constraints': [models.UniqueConstraint(fields=('agency', 'year', 'applicant_type', 'row'), name='unique_year_tally')],
             },
         ),
