@@ -171,9 +171,10 @@ def _profile_groups(stats: pstats.Stats) -> dict[str, float]:
         "report_record (numbers, findings → dict)": ("gongkai/report/audit/work.py", "report_record"),
         "_line (json.dumps of the cache line)": ("gongkai/report/audit/work.py", "_line"),
         "Cache.append (write + flush)": ("gongkai/report/audit/cache.py", "append"),
+        "summarize (a file's CSV rows and counts, rendered)": ("gongkai/report/audit/outputs.py", "summarize"),
         "carryover_findings (carry-over, while writing)": ("gongkai/report/audit/across.py", "carryover_findings"),
-        "Cache.read (json.loads per file)": ("gongkai/report/audit/cache.py", "read"),
-        "Collector.add (CSV rows, counts)": ("gongkai/report/audit/outputs.py", "add"),
+        "Cache.read (json.loads, cached files and carry-over only)": ("gongkai/report/audit/cache.py", "read"),
+        "Collector.take (rows written, counts)": ("gongkai/report/audit/outputs.py", "take"),
         "render_html": ("gongkai/report/audit/page.py", "render_html"),
         "write_atomic": ("gongkai/report/output.py", "write_atomic"),
     }

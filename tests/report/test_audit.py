@@ -264,6 +264,32 @@ def test_parallel_and_serial_runs_write_the_same_outputs(tmp_path: Path) -> None
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes()
 
 
+def test_outputs_rendered_by_the_workers_equal_outputs_read_back_from_the_cache(folder: Path, tmp_path: Path) -> None:
+    """Checked files reach the outputs as the workers rendered them; cached ones, and those with
+    findings across reports, from their cache lines: the two paths write the same bytes."""
+    for i in range(40):
+        (folder / f"more-{i:02d}.txt").write_bytes(report_bytes(f"第{i}县, 教育局", 2021 + i % 3))  # a comma: quoted
+    first = run_audit([folder], tmp_path / "probe", jobs=1)
+    fingerprints = [f["fingerprint"] for f in read_csv(tmp_path / "probe" / "findings.csv")][::3]
+    assert first.unreadable and fingerprints
+    outputs = {}
+    for name, jobs in (("serial", 1), ("parallel", 2)):
+        out = tmp_path / name
+        out.mkdir()
+        (out / "dismissed.csv").write_text("fingerprint,reason\n" + "".join(f"{fp},ok\n" for fp in fingerprints))
+        fresh = run_audit([folder], out, jobs=jobs, english=True)
+        assert fresh.audited == first.files and fresh.dismissed
+        checked = {n: (out / n).read_bytes() for n in ("findings.csv", "reports.csv")}
+        for n in checked:
+            (out / n).unlink()
+        again = run_audit([folder], out, jobs=jobs, english=True)
+        assert again.cached == first.files and again.audited == 0
+        assert {n: (out / n).read_bytes() for n in checked} == checked
+        outputs[name] = checked
+    assert outputs["serial"] == outputs["parallel"]
+    assert b'"' in outputs["serial"]["findings.csv"]
+
+
 # -- dismissals ----------------------------------------------------------------------------
 
 

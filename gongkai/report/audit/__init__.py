@@ -11,7 +11,8 @@ Steps (``run``): find the files (``discover``); check those not already in the c
 line per file to ``OUTDIR/.audit-cache/results.jsonl``; then the checks across reports
 (``across``: carry-over between consecutive years of one agency, consolidated reports against
 their sub-agencies); then the outputs ``findings.csv`` and ``reports.csv`` (``outputs``) and
-``audit.html`` (``page``, drawn with ``markup``), read back from the cache one line at a time
+``audit.html`` (``page``, drawn with ``markup``), written a file at a time in order — each
+file's rows as its worker rendered them, or read back from the cache for a file taken from it —
 so that memory stays flat however many files there are. The hierarchy file and reviewers'
 dismissals in ``OUTDIR/dismissed.csv`` are read by ``inputs``. docs/audit.md describes every file.
 """

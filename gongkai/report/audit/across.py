@@ -53,10 +53,13 @@ class Across:
     """The checks across reports, from what the cache keeps in memory for every file.
 
     Carry-over is checked while the outputs are written (nothing to hold in between);
-    consolidation, bounded by the hierarchy file, is computed beforehand.
+    consolidation, bounded by the hierarchy file, is computed beforehand. ``touches`` tells,
+    from memory alone, the files that may have findings across reports: only those need their
+    cache line read back.
     """
 
     def __init__(self, targets: Sequence[Target], store: Cache, tree: dict[str, list[str]] | None) -> None:
+        self.carry = store.carry
         present = [(t.key, store.carry[t.key]) for t in targets if t.key in store.carry]
         self.first: dict[tuple[str, int], Carry] = {}
         for _, carry in present:
@@ -65,6 +68,17 @@ class Across:
         if tree:
             for key, finding in consolidation_findings(present, tree, store):
                 self.consolidation.setdefault(key, []).append(finding_dict(finding))
+
+    def touches(self, key: str) -> bool:
+        """Whether ``findings`` may find anything for this file: a report of the same agency for
+        the year before (carry-over, as ``carryover_findings`` requires), or a consolidation finding."""
+        if key in self.consolidation:
+            return True
+        carry = self.carry.get(key)
+        if carry is None or carry.carry_out is None:  # no agency or year, or no table 三
+            return False
+        prev = self.first.get((carry.agency, carry.year - 1))
+        return prev is not None and prev.carry_out is not None
 
     def findings(self, key: str, record: dict[str, Any]) -> list[dict[str, str]]:
         found = [finding_dict(f) for f in carryover_findings(record, self.first)]

@@ -100,7 +100,7 @@ class Cache:
                 self.lines += 1
         for done in batch:
             offset = self._out.tell()
-            self._out.write(done.line.encode("utf-8"))
+            self._out.write(done.line)
             self._remember(done.key, offset, done.size, done.mtime_ns, done.audited_ns, done.carry)
             self.lines += 1
         self._out.flush()

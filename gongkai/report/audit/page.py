@@ -105,14 +105,14 @@ def _rule_info(rule: str) -> tuple[str, str, str]:
 
 
 def _by_rule(c: Collector) -> str:
-    rules = sorted(set(c.by_rule) | set(c.by_rule_dismissed), key=lambda r: (-c.by_rule[r], r))
+    rules = sorted(set(c.by_rule) | set(c.by_rule_dismissed), key=lambda r: (-c.by_rule.get(r, 0), r))
     if not rules:
         return '<section id="rules"><h2>按规则统计</h2><p>没有发现问题。</p></section>\n'
     rows = []
     for rule in rules:
         title, severity, _ = _rule_info(rule)
         rows.append((Markup(f'<a href="#rule-{escape(rule)}"><code>{escape(rule)}</code></a>'), title,
-                     _sev(severity), c.by_rule[rule], c.by_rule_dismissed[rule]))
+                     _sev(severity), c.by_rule.get(rule, 0), c.by_rule_dismissed.get(rule, 0)))
     docs = []
     for rule in rules:
         title, _, doc = _rule_info(rule)

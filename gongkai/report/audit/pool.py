@@ -1,9 +1,9 @@
 """The pool of worker processes that check the files, a batch per task.
 
 ``Workers`` keeps at most two batches per worker in flight and hands each finished batch to a
-callback (which appends it to the cache). A file that kills its worker does not stop the run:
-the files that did not come back are checked again one at a time until the culprit is found
-and recorded as unreadable. Workers ignore Ctrl-C (the parent stops them) and exit on their own
+callback (which appends it to the cache and spools its rendered outputs). A file that kills its
+worker does not stop the run: the files that did not come back are checked again one at a time
+until the culprit is found and recorded as unreadable. Workers ignore Ctrl-C (the parent stops them) and exit on their own
 when the parent is killed.
 """
 
@@ -19,7 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from .discover import Target
-from .work import Done, audit_batch, crashed
+from .work import Done, Render, audit_batch, crashed, set_render
 
 
 class Workers:
@@ -30,14 +30,14 @@ class Workers:
     one at a time and alone, so that the culprit is found and recorded as unreadable while
     the others are checked normally."""
 
-    def __init__(self, jobs: int, done: Callable[[Sequence[Done]], None]) -> None:
-        self.jobs, self.done = jobs, done
+    def __init__(self, jobs: int, done: Callable[[Sequence[Done]], None], render: Render | None = None) -> None:
+        self.jobs, self.done, self.render = jobs, done, render
         self.pool = self._new_pool()
         self.inflight: dict[Future[list[Done]], list[Target]] = {}
         self.suspects: deque[Target] = deque()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=_worker_init, initargs=(os.getpid(),))
+        return ProcessPoolExecutor(self.jobs, initializer=_worker_init, initargs=(os.getpid(), self.render))
 
     def run(self, batches: Iterator[list[Target]]) -> None:
         try:
@@ -99,10 +99,12 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=2)
 
 
-def _worker_init(parent: int) -> None:
-    """Workers leave Ctrl-C to the parent, and exit when the parent is gone (killed)."""
+def _worker_init(parent: int, render: Render | None = None) -> None:
+    """Workers leave Ctrl-C to the parent, and exit when the parent is gone (killed); they
+    render each file's part of the outputs with ``render`` (the run's language and dismissals)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    set_render(render)
 
     def watch() -> None:
         while os.getppid() == parent:

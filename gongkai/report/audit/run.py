@@ -2,17 +2,21 @@
 
 Find the files; plan which need checking (those the cache cannot vouch for); check them in
 worker processes, or in this process for a handful, appending each batch to the cache as it
-comes back; then the checks across reports, and the outputs read back from the cache in
-order. Ctrl-C or SIGTERM stops the run with ``AuditInterrupted`` and keeps what was checked,
-so the next run resumes. The counts of the run come back as an ``AuditResult``.
+comes back, with each file's part of the outputs already rendered by the worker (spooled); then
+the checks across reports, and the outputs written in order: the rendered parts copied, and
+read back from the cache only for files taken from it or given findings across reports.
+Ctrl-C or SIGTERM stops the run with ``AuditInterrupted`` and keeps what was checked, so the
+next run resumes. The counts of the run come back as an ``AuditResult``.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..errors import OutputError
@@ -21,10 +25,10 @@ from .across import Across
 from .cache import CACHE_DIR, Cache
 from .discover import Target, discover
 from .inputs import load_dismissals, load_hierarchy
-from .outputs import SEVERITIES, Collector
+from .outputs import SEVERITIES, Collector, Spool, summarize
 from .page import render_html
 from .pool import Workers
-from .work import Done, audit_batch, engine_version
+from .work import Done, Render, audit_batch, engine_version
 
 BATCH = 50  # files per task sent to a worker
 
@@ -86,26 +90,36 @@ def run_audit(
     store.load()
     todo = _plan(targets, store, result)
     result.seconds["plan"] = time.perf_counter() - clock
+    spool = Spool(out / CACHE_DIR)
     try:
         clock = time.perf_counter()
-        _check_all(todo, store, result, jobs or available_cpus(), progress)
+        render = partial(summarize, english=english, dismissals=dismissals)
+        _check_all(todo, store, spool, render, result, jobs or available_cpus(), progress)
         result.seconds["check"] = time.perf_counter() - clock
         clock = time.perf_counter()
         across = Across(targets, store, tree)
         result.seconds["cross"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        _write_outputs(targets, store, across, Collector(out, english, dismissals), result)
+        _write_outputs(targets, store, spool, across, Collector(out, english, dismissals), result)
         result.seconds["outputs"] = time.perf_counter() - clock
         store.compact()
     finally:
+        spool.close()
         store.close()
     return result
 
 
-def _write_outputs(targets: Sequence[Target], store: Cache, across: Across, collector: Collector, result: AuditResult) -> None:
-    """Every file's cache line read back in order, with the findings across reports added."""
+def _write_outputs(targets: Sequence[Target], store: Cache, spool: Spool, across: Across, collector: Collector,
+                   result: AuditResult) -> None:
+    """Every file in order: as the worker rendered it, or its cache line read back (a file taken
+    from the cache, or one with findings across reports) and rendered here."""
     try:
+        rendered = spool.reader()
         for target in targets:
+            summary = rendered(target.key)
+            if summary is not None and not across.touches(target.key):
+                collector.take(target.name, marshal.loads(summary))
+                continue
             record = store.read(target.key)
             collector.add(target.name, record, across.findings(target.key, record))
         paths = collector.commit()
@@ -166,11 +180,13 @@ def _batches(todo: Sequence[Target], jobs: int) -> Iterator[list[Target]]:
         yield list(todo[i : i + size])
 
 
-def _check_all(todo: Sequence[Target], store: Cache, result: AuditResult, jobs: int, progress: Progress | None) -> None:
+def _check_all(todo: Sequence[Target], store: Cache, spool: Spool, render: Render, result: AuditResult, jobs: int,
+               progress: Progress | None) -> None:
     total = result.files
 
     def done(batch: Sequence[Done]) -> None:
         store.append(batch)
+        spool.add(batch)
         result.audited += len(batch)
         if progress is not None:
             progress(result.cached + result.audited, total)
@@ -180,9 +196,9 @@ def _check_all(todo: Sequence[Target], store: Cache, result: AuditResult, jobs: 
     try:
         if jobs <= 1 or len(todo) <= BATCH // 2:
             for batch in _batches(todo, 1):
-                done(audit_batch(batch))
+                done(audit_batch(batch, render))
         else:
             engine_version()  # computed once here, inherited by the forked workers
-            Workers(jobs, done).run(_batches(todo, jobs))
+            Workers(jobs, done, render).run(_batches(todo, jobs))
     except KeyboardInterrupt:
         raise AuditInterrupted(result.audited, result.cached, total, result.outdir) from None

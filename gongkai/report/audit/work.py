@@ -4,17 +4,21 @@
 record with its reason. The record (``report_record``) holds what the outputs and the checks
 across reports need later: names, key numbers (``key_numbers``), the outcome mix
 (``outcome_mix``), tables 三 and 四 and the findings. It comes back to the parent already
-serialised as a ``Done``, with the ``Carry`` that stays in memory for the carry-over check.
-``engine_version`` changes with the engine's code, so that results of older code are not reused.
+serialised as a ``Done`` (the cache line as UTF-8 bytes), with the ``Carry`` that stays in
+memory for the carry-over check and, when the run gave the worker a ``Render``, the file's part
+of this run's outputs already rendered (``outputs.summarize``, marshalled), so that the parent
+only writes it. ``engine_version`` changes with the engine's code, so that results of older
+code are not reused.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -65,17 +69,30 @@ class Carry(NamedTuple):
 
 
 class Done(NamedTuple):
-    """A checked file as a worker returns it: the cache line, already serialised."""
+    """A checked file as a worker returns it: the cache line, already serialised (UTF-8)."""
 
     key: str
-    line: str
+    line: bytes
     size: int
     mtime_ns: int
     audited_ns: int
     carry: Carry | None
+    summary: bytes | None = None  # this run's outputs of the file (marshalled), if rendered
 
 
-def audit_file(target: Target) -> Done:
+# The file's part of this run's outputs from its name and record (``outputs.summarize`` with the
+# run's language and dismissals): given to ``audit_batch``, or to a worker process once, at start.
+Render = Callable[[str, dict[str, Any]], Any]
+_render: Render | None = None
+
+
+def set_render(render: Render | None) -> None:
+    """The ``Render`` of this (worker) process, used when ``audit_batch`` is given none."""
+    global _render
+    _render = render
+
+
+def audit_file(target: Target, render: Render | None = None) -> Done:
     """Read and check one file: its cache line (JSON) and what the index keeps. Never raises."""
     # Looked up on the package at each call: the seam a test replaces in forked workers.
     from . import _read_report
@@ -98,11 +115,19 @@ def audit_file(target: Target) -> Done:
         record.update(error=error.message, error_en=error.message_en)
     else:
         record.update(report_record(report, findings))
-    return Done(target.key, _line(record), record["size"], record["mtime_ns"], record["audited_ns"], carry_of(record))
+    summary = None
+    if render is not None:
+        try:
+            summary = marshal.dumps(render(target.name, record))
+        except Exception:  # noqa: BLE001 — the parent renders it again from the cache line
+            summary = None
+    return Done(target.key, _line(record), record["size"], record["mtime_ns"], record["audited_ns"], carry_of(record),
+                summary)
 
 
-def audit_batch(targets: Sequence[Target]) -> list[Done]:
-    return [audit_file(t) for t in targets]
+def audit_batch(targets: Sequence[Target], render: Render | None = None) -> list[Done]:
+    render = render or _render
+    return [audit_file(t, render) for t in targets]
 
 
 def crashed(target: Target) -> Done:
@@ -205,8 +230,8 @@ def _add(a: Number | None, b: Number | None) -> Number | None:
     return None if a is None or b is None else a + b
 
 
-def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+def _line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def carry_of(record: dict[str, Any]) -> Carry | None:
