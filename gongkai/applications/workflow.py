@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.holidays.calendar import current_calendar
 from gongkai.workdays import consultation_reply_due, correction_notice_due, fee_payment_due
@@ -43,6 +44,22 @@ def _not_before(day: date, earlier: date | None, what: str) -> None:
     if earlier is not None and day < earlier:
         raise WorkflowError(_("The date %(day)s is before %(what)s (%(earlier)s).")
                             % {"day": day, "what": what, "earlier": earlier})
+
+
+def _close_pause(app: Application, kind: str, on: date) -> ClockPause:
+    """End the open pause of ``kind`` on ``on`` (not before it started)."""
+    pause = app.pauses.get(kind=kind, end__isnull=True)
+    _not_before(on, pause.start, _PAUSE_START[kind])
+    pause.end = on
+    pause.save()
+    return pause
+
+
+_PAUSE_START = {
+    ClockPause.Kind.CORRECTION: gettext_lazy("the correction notice"),
+    ClockPause.Kind.CONSULTATION: gettext_lazy("the consultation letter"),
+    ClockPause.Kind.FEE: gettext_lazy("the fee notice"),
+}
 
 
 def _event(app: Application, kind: str, on: date, user: Any, basis: str = "", note: str = "",
@@ -130,10 +147,7 @@ def request_correction(app: Application, user: Any, *, on: date, what: str, corr
 @transaction.atomic
 def receive_correction(app: Application, user: Any, *, on: date, note: str = "") -> Application:
     _require(app, S.CORRECTION)
-    pause = app.pauses.get(kind=ClockPause.Kind.CORRECTION, end__isnull=True)
-    _not_before(on, pause.start, _("the correction notice"))
-    pause.end = on
-    pause.save()
+    _close_pause(app, ClockPause.Kind.CORRECTION, on)
     app.status, app.correction_due_on = S.IN_PROGRESS, None
     _save(app)
     _event(app, K.CORRECTED, on, user, basis=f"{REG}第三十条", note=note,
@@ -147,9 +161,7 @@ def correction_lapsed(app: Application, user: Any, *, on: date) -> Application:
     _require(app, S.CORRECTION)
     if app.correction_due_on and on <= app.correction_due_on:
         raise WorkflowError(_("The correction period runs until %(day)s.") % {"day": app.correction_due_on})
-    pause = app.pauses.get(kind=ClockPause.Kind.CORRECTION, end__isnull=True)
-    pause.end = on
-    pause.save()
+    _close_pause(app, ClockPause.Kind.CORRECTION, on)
     _conclude(app, user, on=on, outcome="R21", kind=K.CORRECTION_LAPSED)
     return app
 
@@ -178,10 +190,7 @@ def start_consultation(app: Application, user: Any, *, on: date, party: str, not
 def end_consultation(app: Application, user: Any, *, on: date, opinion: str = "") -> Application:
     """The answer arrived, or the 15 working days lapsed (the office then decides itself)."""
     _require(app, S.CONSULTATION)
-    pause = app.pauses.get(kind=ClockPause.Kind.CONSULTATION, end__isnull=True)
-    _not_before(on, pause.start, _("the consultation letter"))
-    pause.end = on
-    pause.save()
+    pause = _close_pause(app, ClockPause.Kind.CONSULTATION, on)
     app.status = S.IN_PROGRESS
     _save(app)
     _event(app, K.CONSULTATION_ENDED, on, user, basis=pause.basis, note=opinion, party=pause.party)
@@ -233,10 +242,7 @@ def fee_notice(app: Application, user: Any, *, on: date, amount: int, method: st
 @transaction.atomic
 def fee_paid(app: Application, user: Any, *, on: date) -> Application:
     _require(app, S.FEE)
-    pause = app.pauses.get(kind=ClockPause.Kind.FEE, end__isnull=True)
-    _not_before(on, pause.start, _("the fee notice"))
-    pause.end = on
-    pause.save()
+    pause = _close_pause(app, ClockPause.Kind.FEE, on)
     app.status, app.fee_due_on = S.IN_PROGRESS, None
     _save(app)
     _event(app, K.FEE_PAID, on, user, basis=pause.basis)
@@ -249,9 +255,7 @@ def fee_lapsed(app: Application, user: Any, *, on: date) -> Application:
     _require(app, S.FEE)
     if app.fee_due_on and on <= app.fee_due_on:
         raise WorkflowError(_("The payment period runs until %(day)s.") % {"day": app.fee_due_on})
-    pause = app.pauses.get(kind=ClockPause.Kind.FEE, end__isnull=True)
-    pause.end = on
-    pause.save()
+    _close_pause(app, ClockPause.Kind.FEE, on)
     _conclude(app, user, on=on, outcome="R22", kind=K.FEE_LAPSED)
     return app
 
