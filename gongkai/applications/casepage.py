@@ -18,9 +18,9 @@ from gongkai.agencies.models import User
 from gongkai.agencies.scope import agency_filter
 from gongkai.letters.models import Letter
 from gongkai.litigation.models import Remedy
+from gongkai.project.prepared import Prepared
 
 from .models import Application, Attachment, CaseEvent, ClockPause
-from .prepared import Prepared
 from .scoping import cases_for
 
 # Every column of the case but the two bookkeeping stamps, plus the names it shows.

@@ -19,7 +19,7 @@ from gongkai.litigation.counting import table4
 from gongkai.litigation.models import Remedy
 
 pytestmark = pytest.mark.django_db
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "gongkai.agencies.backends.ModelBackend"
 ID_NUMBER, PHONE = "410423199001011234", "13812345678"
 
 

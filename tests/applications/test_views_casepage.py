@@ -14,13 +14,13 @@ from django.utils import translation
 
 from gongkai.applications import workflow
 from gongkai.applications.models import Application, Attachment, CaseEvent, ClockPause
-from gongkai.applications.prepared import Prepared
 from gongkai.applications.templatetags.casefmt import ymd, ymd_hm
 from gongkai.auditlog.models import AuditEntry
 from gongkai.litigation.models import Remedy
+from gongkai.project.prepared import Prepared
 
 pytestmark = pytest.mark.django_db
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "gongkai.agencies.backends.ModelBackend"
 
 
 def registered(county, **kw) -> Application:  # type: ignore[no-untyped-def]

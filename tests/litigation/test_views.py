@@ -12,7 +12,7 @@ from gongkai.applications.models import Application
 from gongkai.litigation.models import Remedy
 
 pytestmark = pytest.mark.django_db
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "gongkai.agencies.backends.ModelBackend"
 
 
 def case(county, agency):  # type: ignore[no-untyped-def]
