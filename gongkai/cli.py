@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from .commands.options import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, Lang, OutputFormat
 from .report import ReportError, check, read_bytes, read_path
 from .report.findings import Finding, Severity
 from .report.model import Report
@@ -21,19 +21,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def load_report(name: str) -> Report:
@@ -191,24 +178,12 @@ register(wanted(sys.argv))
 
 def main() -> None:
     try:
-        status = _run_plain(sys.argv[1:])
-        if status is not None:
-            sys.exit(status)
         app()
     except KeyboardInterrupt:
         typer.echo("已中断", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-
-
-def _run_plain(args: list[str]) -> int | None:
-    """``gongkai audit`` with plain arguments skips typer's parsing (commands.audit.run_plain)."""
-    if args[:1] != ["audit"]:
-        return None
-    from .commands.audit import run_plain
-
-    return run_plain(args[1:])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,7 +19,7 @@ from .report.writers._reports import sample
 
 CLEAN = Path(__file__).parent / "report" / "rules" / "fixtures" / "clean_2021.txt"
 # Not `python -m gongkai.cli`: run as __main__, the commands register on the other copy of `app`.
-COMMAND = [sys.executable, "-c", "from gongkai.cli import main; main()", "audit"]
+COMMAND = [sys.executable, "-c", "from gongkai.entry import main; main()", "audit"]
 
 
 def gongkai_audit(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -156,7 +156,7 @@ def test_plain_arguments_parse_as_typer_parses_them(args: list[str]) -> None:
     import typer
 
     from gongkai.cli import app
-    from gongkai.commands.audit import plain_args
+    from gongkai.commands.audit_run import plain_args
 
     command = typer.main.get_command(app).commands["audit"]  # type: ignore[attr-defined]
     assert plain_args(args) == command.make_context("audit", list(args)).params
@@ -164,6 +164,23 @@ def test_plain_arguments_parse_as_typer_parses_them(args: list[str]) -> None:
 
 @pytest.mark.parametrize("args", NOT_PLAIN)
 def test_anything_else_is_left_to_typer(args: list[str]) -> None:
-    from gongkai.commands.audit import plain_args
+    from gongkai.commands.audit_run import plain_args
 
     assert plain_args(args) is None
+
+
+TYPER_LOADED = ("import sys\nfrom gongkai.entry import main\nsys.argv = ['gongkai', 'audit', *sys.argv[1:]]\n"
+                "try:\n    main()\nexcept SystemExit as stop:\n    print(stop.code, 'typer' in sys.modules)\n")
+
+
+def test_plain_arguments_start_without_typer_and_odd_ones_with_it(clean_folder: Path, tmp_path: Path) -> None:
+    """Plain arguments skip typer's start-up; the outputs and the exit status are the same either
+    way (the glued short option -j2 is left to typer)."""
+    plain = subprocess.run([sys.executable, "-c", TYPER_LOADED, str(clean_folder), "-o", str(tmp_path / "a")],
+                           capture_output=True, text=True, timeout=120)
+    typed = subprocess.run([sys.executable, "-c", TYPER_LOADED, str(clean_folder), "-o", str(tmp_path / "b"), "-j2"],
+                           capture_output=True, text=True, timeout=120)
+    assert plain.stdout.split() == ["0", "False"], plain.stderr
+    assert typed.stdout.split() == ["0", "True"], typed.stderr
+    for name in ("findings.csv", "reports.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
