@@ -29,11 +29,14 @@ from ..findings import Finding, Location, Severity
 from ..textnorm import cn_numeral
 from .registry import Context, rule
 
-# One pass over the text finds both series: 一是 … and （一）… . Each alternative starts with a
-# character class so the regex engine can skip ahead; the character before the match (start
-# of text or punctuation) is checked in Python.
-_NUMERALS = "[一二三四五六七八九十]{1,3}"
-_ORDINALS = re.compile(rf"({_NUMERALS})是(?=[^的否为])|[（(]({_NUMERALS})[）)]")
+# One pass over the text finds both series: 一是 … and （一）… . The pattern starts with one
+# character class (a bracket or a numeral) so that the regex engine scans for it in C instead
+# of trying the alternation at every position (an alternation gets no such prefix); the
+# look-behinds then tell the series apart. Group 1 is the numeral of （一）; the numeral of 一是
+# is the match without its 是. The character before the match (start of text or punctuation)
+# is checked in Python.
+_NUMERAL = "[一二三四五六七八九十]"
+_ORDINALS = re.compile(rf"[（({_NUMERAL[1:-1]}](?:(?<=[（(])({_NUMERAL}{{1,3}})[）)]|(?<={_NUMERAL}){_NUMERAL}{{0,2}}是(?=[^的否为]))")
 _BEFORE = {"是": frozenset("。；;：:！？!?，,“” \n\t"), "（）": frozenset("。；;：:！？!? \n\t")}
 
 
@@ -44,11 +47,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         text = section.text
         state = {"是": [0, 0], "（）": [0, 0]}  # per series: previous number, length of the run
         for m in _ORDINALS.finditer(text):
-            kind = "是" if m.group(1) else "（）"
+            bracketed = m.group(1)
+            kind = "（）" if bracketed else "是"
             at = m.start()
             if at and text[at - 1] not in _BEFORE[kind]:
                 continue
-            numeral = m.group(1) or m.group(2)
+            numeral = bracketed or text[at : m.end() - 1]
             n = cn_numeral(numeral) or 0
             previous, run = state[kind]
             shown = f"{numeral}是" if kind == "是" else f"（{numeral}）"
