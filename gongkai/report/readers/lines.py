@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..textnorm import BLANK_MARKS, DAMAGED, NUMBER, half_width
 from .blocks import Block
@@ -23,9 +23,13 @@ _GLUED_TAIL = re.compile(r"^(.*[\u4e00-\u9fff）)”\"])(\d+(?:\.\d+)?)$")
 _VALUE_END = frozenset("0123456789０１２３４５６７８９/-—–－\\一无空xX|")
 
 
-@dataclass(slots=True)
-class Line:
-    index: int
+class Line(NamedTuple):
+    """A block as a label and the value tokens that end it.
+
+    A NamedTuple built with ``tuple.__new__`` on the common paths, like ``Block``: a report
+    has about a hundred lines, and a class's generated ``__init__`` is a Python call each."""
+
+    index: int  # type: ignore[assignment]  # shadows tuple.index, which no caller uses
     block: Block
     label: str  # label text as printed (tokens joined)
     key: str  # label, half-width, without spaces
@@ -36,6 +40,9 @@ class Line:
     @property
     def has_number(self) -> bool:
         return self.numbers > 0
+
+
+_new = tuple.__new__
 
 
 def is_value_token(token: str) -> bool:
@@ -56,7 +63,7 @@ def _text_line(index: int, block: Block) -> Line | None:
     if len(raw) > 60 and raw[-1] not in _VALUE_END and not raw.startswith("#"):
         # A paragraph of prose: no values, never a table label; its key is only looked at for
         # a heading run into its paragraph, so it is not half-widthed (the slowest step).
-        return Line(index, block, raw, "".join(raw.split()), [], "")
+        return _new(Line, (index, block, raw, "".join(raw.split()), [], "", 0))
     text = half_width(raw).strip()
     notes = ""
     if "(" in text and _FOOTNOTE.search(text):
@@ -69,7 +76,7 @@ def _text_line(index: int, block: Block) -> Line | None:
     if not text or (len(text) < 24 and text[-1] in _PAGE_MARK_END and _PAGE_MARK.match(text)):
         return None
     if text[-1] not in _VALUE_END:  # prose: no trailing values
-        return Line(index, block, text, "".join(text.split()), [], notes)
+        return _new(Line, (index, block, text, "".join(text.split()), [], notes, 0))
     return _split(index, block, text.split(), notes)
 
 
@@ -85,23 +92,30 @@ def _kind(token: str) -> int:
 
 
 def _row_line(index: int, block: Block) -> Line | None:
-    cells = [c.strip() for c in block.cells]
+    cells = list(map(str.strip, block.cells))
     # Fast path, the common shape: label cells, then cells that are empty or plain digits
-    # (isdecimal also takes full-width digits, which int() reads).
-    cut = len(cells)
-    while cut and (not cells[cut - 1] or cells[cut - 1].isdecimal()):
-        cut -= 1
+    # (isdecimal also takes full-width digits, which int() reads). The most common of all, one
+    # label cell and then only such cells, is told by one test of the joined rest (a string of
+    # digits, or nothing) instead of a loop over the cells.
+    digits = "".join(cells[1:])
+    if cells and cells[0] and not cells[0].isdecimal() and (digits.isdecimal() or not digits):
+        cut = 1
+    else:
+        cut = len(cells)
+        while cut and (not cells[cut - 1] or cells[cut - 1].isdecimal()):
+            cut -= 1
+        digits = "".join(cells[cut:])
     values = cells[cut:]
     numbers = len(values) - values.count(EMPTY)
-    if numbers and not "".join(values).isascii():
+    if numbers and not digits.isascii():
         values = [half_width(v) for v in values]
     if not cut:
-        return Line(index, block, "", "", values, "", numbers) if numbers else None
+        return _new(Line, (index, block, "", "", values, "", numbers)) if numbers else None
     last = cells[cut - 1]
     if last[-1] not in _VALUE_END and (numbers or not last[-1].isdecimal()):
-        label = half_width(" ".join(c for c in cells[:cut] if c))
+        label = half_width(last if cut == 1 else " ".join(filter(None, cells[:cut])))
         if "(" not in label or not _FOOTNOTE.search(label):
-            return Line(index, block, label, "".join(label.split()), values, "", numbers)
+            return _new(Line, (index, block, label, "".join(label.split()), values, "", numbers))
     return _row_line_general(index, block, [c.strip() for c in half_width("\x1f".join(block.cells)).split("\x1f")])
 
 
