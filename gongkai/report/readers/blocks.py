@@ -30,4 +30,4 @@ class Block(NamedTuple):
 
     @property
     def text(self) -> str:
-        return " ".join(c for c in self.cells if c)
+        return " ".join(filter(None, self.cells))  # filter, not a generator: called for every prose line

@@ -47,7 +47,7 @@ def read_table2(lines: list[Line], edition: Edition) -> tuple[dict[str, dict[str
     orphans: list[tuple[Line, str]] = []
     pending = ""  # a label wrapped onto the line above its numbers (其他对外管理服 / 务事项 …)
     for pos, line in enumerate(lines):
-        if not line.values or not line.has_number and not any(line.values):
+        if not line.values or not line.numbers and not any(line.values):
             pending = line.key if line.key and not line.values else ""
             continue
         row = match_t2(line.key, edition) if line.key else None

@@ -81,7 +81,7 @@ def read_table3(lines: list[Line], edition: Edition) -> Table3:
     pending = ""
     group_rows: list[Line] = []
     for line in lines:
-        if not line.has_number:
+        if not line.numbers:
             pending += line.key
             continue
         own = match_rows(line.key, edition)

@@ -20,7 +20,7 @@ def read_table4(lines: list[Line], edition: Edition) -> tuple[tuple[Cell, ...] |
     tokens: list[str] = []
     rows: list[Line] = []
     for line in lines:
-        if not line.has_number:
+        if not line.numbers:
             continue
         if line.key and len(line.key) > 16:
             continue  # prose that happens to end in a number
