@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     connections = 8
     started = time.perf_counter()
     res: dict[str, Any] = {"scale": scale, "quick": args.quick, "load_before": load(), "dbs": {},
-                           "wrk": platform_http.have_wrk(), "seconds": seconds, "connections": connections}
+                           "wrk": platform_http.have_wrk(), "seconds": seconds, "connections": connections,
+                           "pg_redis": "postgresql" in args.db and platform_db.redis_reachable()}
     for kind in args.db:
         build = ensure(kind, scale, args.rebuild)
         res["dbs"][kind] = {"build": build, "inproc": in_process(kind, scale, rounds)}

@@ -46,11 +46,28 @@ def database_url(kind: str, scale_name: str) -> str:
     return f"postgres://postgres@127.0.0.1:5432/{pg_name(scale_name)}"
 
 
+# PostgreSQL runs as production runs it (docs/deploy.md): with Redis for the cache and the
+# sessions (cached_db). A database of its own on the machine's Redis, so no test data mixes in.
+BENCH_REDIS = "redis://127.0.0.1:6379/13"
+
+
+def redis_reachable(url: str = BENCH_REDIS) -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+    except Exception:  # noqa: BLE001 - any failure: run without it, and say so
+        return False
+
+
 def child_env(kind: str, scale_name: str) -> dict[str, str]:
-    """The environment of every process that works on one benchmark database."""
+    """The environment of every process that works on one benchmark database: SQLite as one
+    machine runs it (no Redis), PostgreSQL as production does (with Redis, when reachable)."""
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "GONGKAI_DEBUG")}
     env.update(DATABASE_URL=database_url(kind, scale_name), DJANGO_SETTINGS_MODULE="gongkai.project.settings",
                GONGKAI_DATA_DIR=str(OUT / f"data-{kind}-{scale_name}"), PYTHONPATH=f"{ROOT}:{HERE}")
+    if kind == "postgresql" and redis_reachable():
+        env["REDIS_URL"] = BENCH_REDIS
     return env
 
 

@@ -161,7 +161,7 @@ def measure(scale_name: str, rounds: int) -> dict[str, Any]:
 
     res["bare_group_by"] = timed(group_by, rounds) | {"sql": bare}
 
-    # A signed-in officer's session for the HTTP half (sessions live in the database).
+    # A signed-in officer's session for the HTTP half (in the database; with Redis, cached there too).
     http_client = Client()
     http_client.force_login(officer)
     res["session_cookie"] = f"sessionid={http_client.cookies['sessionid'].value}"

@@ -115,7 +115,9 @@ def markdown(res: dict[str, Any], targets: list[dict[str, Any]]) -> str:
                  f"plus one reference URL: `bench/platform_settings.py`) on the generated database; {tool} with "
                  f"{res['connections']} keep-alive connections for {res['seconds']} s per run and the officer's "
                  f"session cookie, cycling over the largest agency's 100 most recent cases. The load generator "
-                 f"shares the 2 cores with the server.")
+                 f"shares the 2 cores with the server. SQLite runs as one machine runs it (sessions in the "
+                 f"database, file cache); PostgreSQL as production does (docs/deploy.md): "
+                 f"{'with Redis (`REDIS_URL`) for the cache and the sessions (cached_db), on the same 2 cores' if res.get('pg_redis') else 'but without Redis, which was unreachable'}.")
         L += ["", "| database | page | gunicorn | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | bytes/response | load before |",
               "|---|---|---|---:|---:|---:|---:|---:|---:|---|"]
         for kind, entry in res["dbs"].items():
