@@ -23,6 +23,7 @@ from gongkai.report.audit import (
     parse_dismissals,
     parse_hierarchy,
     run_audit,
+    work,
 )
 from gongkai.report.errors import OutputError, UnreadableFile
 from gongkai.report.model import Cell, Number, Report
@@ -461,3 +462,14 @@ def test_a_file_that_kills_its_worker_is_isolated_and_reported(tmp_path: Path, m
     errors = {Path(r["file"]).name: r["error"] for r in read_csv(tmp_path / "out" / "reports.csv")}
     assert "进程异常退出" in errors["r41-crash.txt"]
     assert sum(1 for e in errors.values() if e) == 1
+
+
+def test_collector_tuning_for_checking_is_undone_after_a_serial_run(folder: Path, tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    with work.gc_tuned_for_checking():
+        assert gc.get_threshold() == work.CHECKING_GC_THRESHOLD and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    run_audit([folder], tmp_path / "out", jobs=1)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

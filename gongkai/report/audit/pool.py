@@ -19,7 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from .discover import Target
-from .work import Done, Render, audit_batch, crashed, set_render
+from .work import Done, Render, audit_batch, crashed, set_render, tune_gc_for_checking
 
 
 class Workers:
@@ -101,10 +101,12 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 def _worker_init(parent: int, render: Render | None = None) -> None:
     """Workers leave Ctrl-C to the parent, and exit when the parent is gone (killed); they
-    render each file's part of the outputs with ``render`` (the run's language and dismissals)."""
+    render each file's part of the outputs with ``render`` (the run's language and dismissals),
+    with the garbage collector tuned for checking (``work.tune_gc_for_checking``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     set_render(render)
+    tune_gc_for_checking()
 
     def watch() -> None:
         while os.getppid() == parent:

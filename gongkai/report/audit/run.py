@@ -28,7 +28,7 @@ from .inputs import load_dismissals, load_hierarchy
 from .outputs import SEVERITIES, Collector, Spool, summarize
 from .page import render_html
 from .pool import Workers
-from .work import Done, Render, audit_batch, engine_version
+from .work import Done, Render, audit_batch, engine_version, gc_tuned_for_checking
 
 BATCH = 50  # files per task sent to a worker
 
@@ -195,8 +195,9 @@ def _check_all(todo: Sequence[Target], store: Cache, spool: Spool, render: Rende
         progress(result.cached, total)
     try:
         if jobs <= 1 or len(todo) <= BATCH // 2:
-            for batch in _batches(todo, 1):
-                done(audit_batch(batch, render))
+            with gc_tuned_for_checking():
+                for batch in _batches(todo, 1):
+                    done(audit_batch(batch, render))
         else:
             engine_version()  # computed once here, inherited by the forked workers
             Workers(jobs, done, render).run(_batches(todo, jobs))
