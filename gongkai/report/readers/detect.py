@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from io import BytesIO
 from typing import Literal
 
@@ -36,6 +35,8 @@ def sniff(data: bytes, name: str = "") -> Format:
 
 
 def _office_kind(data: bytes) -> Format:
+    import zipfile  # here, not at the top: a batch of text reports never needs it (start-up)
+
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
