@@ -30,7 +30,8 @@ from .page import render_html
 from .pool import Workers
 from .work import Done, Render, audit_batch, engine_version, gc_tuned_for_checking
 
-BATCH = 50  # files per task sent to a worker
+BATCH = 50  # files per task sent to a worker, at most
+LAST_BATCH = 4  # … and at least, unless fewer are left (each task costs a round trip)
 
 Progress = Callable[[int, int], None]
 
@@ -175,9 +176,14 @@ def _plan(targets: Sequence[Target], store: Cache, result: AuditResult) -> list[
 
 
 def _batches(todo: Sequence[Target], jobs: int) -> Iterator[list[Target]]:
-    size = max(1, min(BATCH, -(-len(todo) // (jobs * 4))))
-    for i in range(0, len(todo), size):
+    """Runs of consecutive files, at most ``BATCH``, smaller towards the end: about a quarter of
+    what is left per worker, so that the workers run out of work at nearly the same moment
+    instead of one finishing a whole batch while the other cores wait."""
+    i, n = 0, len(todo)
+    while i < n:
+        size = min(BATCH, max(LAST_BATCH, -(-(n - i) // (jobs * 4))))
         yield list(todo[i : i + size])
+        i += size
 
 
 def _check_all(todo: Sequence[Target], store: Cache, spool: Spool, render: Render, result: AuditResult, jobs: int,
