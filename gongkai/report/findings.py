@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -17,13 +17,37 @@ class Severity(StrEnum):
         return {"error": "错误", "warning": "警告", "notice": "提示"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+# NamedTuples, not frozen dataclasses: a frozen dataclass sets each field through
+# object.__setattr__, three times slower to build, and a report can have dozens of findings.
+# The subclasses keep what the dataclasses had: immutable, equal only within their class.
+
+
+def _eq(self: tuple[object, ...], other: object) -> bool:
+    """== as the dataclasses had it: never equal to a plain tuple or to another class."""
+    if other.__class__ is self.__class__:
+        return tuple.__eq__(self, other)
+    return False if isinstance(other, tuple) else NotImplemented
+
+
+def _ne(self: tuple[object, ...], other: object) -> bool:
+    equal = _eq(self, other)
+    return equal if equal is NotImplemented else not equal
+
+
+class _LocationFields(NamedTuple):
     section: str = ""  # 一 … 六
     table: str = ""  # 二 / 三 / 四
     row: str = ""
     column: str = ""
     line: int | None = None
+
+
+class Location(_LocationFields):
+    __slots__ = ()
+
+    __eq__ = _eq
+    __ne__ = _ne
+    __hash__ = tuple.__hash__
 
     def describe(self) -> str:
         parts: list[str] = []
@@ -50,8 +74,7 @@ class Location:
                                   ("column", self.column), ("line", self.line)) if v not in ("", None)}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class _FindingFields(NamedTuple):
     rule: str
     severity: Severity
     message: str
@@ -59,6 +82,14 @@ class Finding:
     location: Location
     basis: str = ""
     fingerprint: str = ""
+
+
+class Finding(_FindingFields):
+    __slots__ = ()
+
+    __eq__ = _eq
+    __ne__ = _ne
+    __hash__ = tuple.__hash__
 
     def with_fingerprint(self, identity: str) -> Finding:
         digest = hashlib.sha1(f"{self.rule}\x1f{identity}\x1f{self.location.key()}".encode()).hexdigest()
