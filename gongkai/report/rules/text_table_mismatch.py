@@ -51,6 +51,24 @@ def _counted(text: str) -> str:
     return "。".join([s for s in sentences if "件" in s])
 
 
+def _matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), run only over the sentences (between 。) that hold one of words.
+
+    The same matches, found faster: the engine tries these patterns at every position of what it
+    scans, and a match never holds a 。 and always holds one of words. Given a sentence's bounds,
+    a pattern still sees the text before it (look-behinds); none looks ahead."""
+    spans: set[tuple[int, int]] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = text.find("。", at)
+            end = len(text) if end < 0 else end
+            spans.add((text.rfind("。", 0, at) + 1, end))
+            at = text.find(word, end)
+    for start, end in sorted(spans):
+        yield from pattern.finditer(text, start, end)
+
+
 def _total(r: Report, key: str) -> int | None:
     row = r.t3_row(key)
     v = row[-1].value if row else None
@@ -62,40 +80,50 @@ def _t4(r: Report, *indexes: int) -> int | None:
     return int(sum(values)) if all(v is not None for v in values) else None  # type: ignore[arg-type]
 
 
-@rule("text-table-mismatch", Severity.WARNING, "正文数字与表格不一致", "a count in the text disagrees with the tables",
-      "《政府信息公开条例》第五十条")
-def check(ctx: Context) -> Iterator[Finding]:
-    r = ctx.report
+_Check = tuple[re.Pattern[str], str, set[int | None], int | None, tuple[str, ...]]
+_CLAUSE_END = re.compile(r"[，,。；;]")
+
+
+def _checks(r: Report) -> list[_Check]:
+    """(pattern, what, accepted values, table value, words of which every match holds one),
+    for each figure the tables give."""
     new, carried_in = _total(r, "R01"), _total(r, "R02")
     done, carried_out = _total(r, "R24"), _total(r, "R25")
+    reconsidered, sued = _t4(r, 4), _t4(r, 9, 14)
     in_force = None
     cols = r.table2.get("行政规范性文件") or r.table2.get("规范性文件") or {}
     cell = cols.get("现行有效件数")
     if cell is not None and cell.value is not None:
         in_force = int(cell.value)
-    # (pattern, what, accepted values, table value, words the sentence must hold to be tried)
-    checks = (
+    checks: list[_Check] = [
         (_RECEIVED, "收到申请", {new, (new + carried_in) if new is not None and carried_in is not None else None}, new, ("申请",)),
         (_ANSWERED, "办结/答复", {done}, done, ("办结", "答复", "办理")),
         (_CARRIED_OUT, "结转下年度", {carried_out}, carried_out, ("转", "顺延")),
         (_CARRIED_IN, "上年结转", {carried_in}, carried_in, ("上年",)),
-        (_RECONSIDER, "行政复议", {_t4(r, 4)}, _t4(r, 4), ("复议",)),
-        (_LAWSUIT, "行政诉讼", {_t4(r, 9, 14)}, _t4(r, 9, 14), ("诉讼",)),
+        (_RECONSIDER, "行政复议", {reconsidered}, reconsidered, ("复议",)),
+        (_LAWSUIT, "行政诉讼", {sued}, sued, ("诉讼",)),
         (_IN_FORCE, "现行有效行政规范性文件", {in_force}, in_force, ("现行有效",)),
-    )
-    for section in r.sections:
-        if section.number not in ("一", "三", "四") or "件" not in section.text:
-            continue
+    ]
+    return [c for c in checks if c[3] is not None]
+
+
+@rule("text-table-mismatch", Severity.WARNING, "正文数字与表格不一致", "a count in the text disagrees with the tables",
+      "《政府信息公开条例》第五十条")
+def check(ctx: Context) -> Iterator[Finding]:
+    r = ctx.report
+    sections = [s for s in r.sections if s.number in ("一", "三", "四") and "件" in s.text]
+    checks = _checks(r) if sections else []
+    for section in sections:
         # Only sentences that count something in 件 can state a table figure.
         counted = _counted(section.text)
         for pattern, what, accepted, shown, words in checks:
-            if shown is None or not any(w in counted for w in words):
-                continue
-            for m in pattern.finditer(counted):
+            for m in _matches(pattern, counted, words):
                 stated = int(next(g for g in m.groups() if g))
+                if stated in accepted:
+                    continue
                 clause = counted[max(0, m.start() - 20) : m.end()]
-                own_clause = re.split(r"[，,。；;]", clause)[-1]
-                if stated in accepted or _HALF_YEAR.search(own_clause) or _PART.search(m.group(0)):
+                own_clause = _CLAUSE_END.split(clause)[-1]
+                if _HALF_YEAR.search(own_clause) or _PART.search(m.group(0)):
                     continue
                 if _OUTCOME_AFTER.match(counted[m.end() : m.end() + 6]) or _OUTCOME_AFTER.search(m.group(0)):
                     continue
