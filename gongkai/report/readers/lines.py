@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import NamedTuple
 
-from ..textnorm import BLANK_MARKS, DAMAGED, NUMBER, half_width
+from ..textnorm import _NEEDS_WIDTH, _WIDTH, BLANK_MARKS, DAMAGED, NUMBER, half_width
 from .blocks import Block
 
 EMPTY = ""  # an empty cell (a tab or pipe with nothing between)
@@ -50,21 +51,58 @@ def is_value_token(token: str) -> bool:
 
 
 def make_lines(blocks: list[Block]) -> list[Line]:
+    # Every cell stripped, and half-widthed in one batch for the whole document; each block
+    # then takes its own cells off the two flat lists.
+    flat = [cell.strip() for block in blocks for cell in block.cells]
+    wide = half_width_all(flat)
     lines: list[Line] = []
+    at = 0
     for index, block in enumerate(blocks):
-        line = _text_line(index, block) if block.kind == "text" else _row_line(index, block)
+        end = at + len(block.cells)
+        if block.kind == "text":
+            line = _text_line(index, block, wide[at])
+        else:
+            line = _row_line(index, block, flat[at:end], wide[at:end])
+        at = end
         if line is not None:
             lines.append(line)
     return lines
 
 
-def _text_line(index: int, block: Block) -> Line | None:
+# half_width's table as string replacements; "" deletes (zero-width characters).
+_HALF = {chr(code): "" if to is None else chr(to) for code, to in _WIDTH.items()}
+_SEP = "\x1f"
+
+
+def half_width_all(texts: list[str]) -> list[str]:
+    """``[half_width(t) for t in texts]`` at a fraction of the cost: half_width's regex search
+    has a fixed cost per call, and its ``translate`` costs hundreds of instructions per
+    character (a KeyError raised and cleared for every character it keeps). Here the texts
+    are joined once; each search finds the next character to change and one ``replace``
+    changes all of its occurrences, so there are as many searches as distinct characters
+    (a dozen or two in a report) and no per-character work in Python."""
+    joined = _SEP.join(texts)
+    found = _NEEDS_WIDTH.search(joined)
+    if found is None:
+        return texts
+    while found is not None:
+        at = found.start()  # nothing to change before it, and replace() keeps that part
+        joined = joined.replace(found.group(), _HALF[found.group()])
+        found = _NEEDS_WIDTH.search(joined, at)
+    wide = joined.split(_SEP)
+    if len(wide) != len(texts):  # some text holds the separator itself
+        return [half_width(t) for t in texts]
+    return wide
+
+
+def _text_line(index: int, block: Block, wide: str) -> Line | None:
+    """``wide``: the block's text, stripped and half-widthed."""
     raw = block.cells[0]
     if len(raw) > 60 and raw[-1] not in _VALUE_END and not raw.startswith("#"):
         # A paragraph of prose: no values, never a table label; its key is only looked at for
-        # a heading run into its paragraph, so it is not half-widthed (the slowest step).
+        # a heading run into its paragraph (its half-width form goes unused).
         return _new(Line, (index, block, raw, "".join(raw.split()), [], "", 0))
-    text = half_width(raw).strip()
+    text = wide.strip()  # half_width(raw).strip(): stripping before half-widthing changes nothing
     notes = ""
     if "(" in text and _FOOTNOTE.search(text):
         notes = " ".join(m.group(0) for m in _FOOTNOTE.finditer(text))
@@ -91,8 +129,8 @@ def _kind(token: str) -> int:
     return _LABEL
 
 
-def _row_line(index: int, block: Block) -> Line | None:
-    cells = list(map(str.strip, block.cells))
+def _row_line(index: int, block: Block, cells: list[str], wide: list[str]) -> Line | None:
+    """``cells``: the block's cells stripped; ``wide``: the same half-widthed."""
     # Fast path, the common shape: label cells, then cells that are empty or plain digits
     # (isdecimal also takes full-width digits, which int() reads). The most common of all, one
     # label cell and then only such cells, is told by one test of the joined rest (a string of
@@ -105,15 +143,13 @@ def _row_line(index: int, block: Block) -> Line | None:
         while cut and (not cells[cut - 1] or cells[cut - 1].isdecimal()):
             cut -= 1
         digits = "".join(cells[cut:])
-    values = cells[cut:]
+    values = wide[cut:]
     numbers = len(values) - values.count(EMPTY)
-    if numbers and not digits.isascii():
-        values = [half_width(v) for v in values]
     if not cut:
         return _new(Line, (index, block, "", "", values, "", numbers)) if numbers else None
     last = cells[cut - 1]
     if last[-1] not in _VALUE_END and (numbers or not last[-1].isdecimal()):
-        label = half_width(last if cut == 1 else " ".join(filter(None, cells[:cut])))
+        label = wide[0] if cut == 1 else " ".join(compress(wide[:cut], cells[:cut]))  # as filter(None, cells)
         if "(" not in label or not _FOOTNOTE.search(label):
             return _new(Line, (index, block, label, "".join(label.split()), values, "", numbers))
     return _row_line_general(index, block, [c.strip() for c in half_width("\x1f".join(block.cells)).split("\x1f")])
