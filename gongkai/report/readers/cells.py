@@ -35,15 +35,14 @@ def fit(
     blanks before empty cells behind are."""
     if len(values) == n and values[0] and values[-1] and EMPTY not in values:
         return Fitted(values)  # the common case: exactly the row's cells
-    vals = list(values)
-    leading = 0
-    while vals and vals[0] == EMPTY:
-        vals.pop(0)
-        leading += 1
-    trailing = 0
-    while vals and vals[-1] == EMPTY:
-        vals.pop()
-        trailing += 1
+    # The empty cells at each end are counted by index and cut off with one slice.
+    start, end = 0, len(values)
+    while start < end and values[start] == EMPTY:
+        start += 1
+    while end > start and values[end - 1] == EMPTY:
+        end -= 1
+    leading, trailing = start, len(values) - end
+    vals = values[start:end]
     if left_aligned and len(vals) < n and leading:
         vals = [EMPTY] * min(n - len(vals), leading) + vals
         leading = 0
@@ -58,18 +57,15 @@ def fit(
     if len(vals) > n:
         # A stray extra cell: keep the one window that satisfies the row's own sum, if any.
         if check is not None:
-            windows = [vals[i : i + n] for i in range(len(vals) - n + 1)]
-            good = [w for w in windows if _all_numbers(w) and check([int(float(x)) for x in w])]
+            numeric = [bool(t) and NUMBER.match(t) is not None for t in vals]  # each token tested once
+            windows = [vals[i : i + n] for i in range(len(vals) - n + 1) if all(numeric[i : i + n])]
+            good = [w for w in windows if check([int(float(x)) for x in w])]
             if len(good) >= 1 and all(w == good[0] for w in good):
                 return Fitted(good[0], surplus=True)
         return Fitted(vals[:n], surplus=True)
     if vals and all(v and v.isdecimal() for v in vals) and sum(len(v) for v in vals) >= n:
         return Fitted(None, glued=vals, short=True)
     return Fitted(None, short=True)
-
-
-def _all_numbers(tokens: list[str]) -> bool:
-    return all(t and NUMBER.match(t) for t in tokens)
 
 
 def make_cells(
