@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import marshal
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -270,9 +272,13 @@ def test_outputs_rendered_by_the_workers_equal_outputs_read_back_from_the_cache(
     findings across reports, from their cache lines: the two paths write the same bytes."""
     for i in range(40):
         (folder / f"more-{i:02d}.txt").write_bytes(report_bytes(f"第{i}县, 教育局", 2021 + i % 3))  # a comma: quoted
+    for year in (2023, 2024):  # carried in ≠ last year's carried out: findings across reports
+        (folder / f"甲县教育局{year}.txt").write_bytes(report_bytes("甲县教育局", year, change=scaled(year - 2021)))
     first = run_audit([folder], tmp_path / "probe", jobs=1)
-    fingerprints = [f["fingerprint"] for f in read_csv(tmp_path / "probe" / "findings.csv")][::3]
-    assert first.unreadable and fingerprints
+    probe = read_csv(tmp_path / "probe" / "findings.csv")
+    carried = [f["fingerprint"] for f in probe if f["rule"] == "carryover-mismatch"]
+    fingerprints = [f["fingerprint"] for f in probe][::3] + carried[:1]  # one carry-over finding dismissed
+    assert first.unreadable and fingerprints and len(carried) > 1
     outputs = {}
     for name, jobs in (("serial", 1), ("parallel", 2)):
         out = tmp_path / name
@@ -473,3 +479,29 @@ def test_collector_tuning_for_checking_is_undone_after_a_serial_run(folder: Path
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     run_audit([folder], tmp_path / "out", jobs=1)
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_findings_added_to_a_rendered_file_render_as_if_it_had_them() -> None:
+    """The main process adds findings across reports to what a worker rendered: the result is
+    what rendering the cache line with those findings gives, dismissals and the worst list too."""
+    from gongkai.report import read_bytes
+    from gongkai.report.audit.inputs import Dismissal
+    from gongkai.report.audit.outputs import FINDINGS_PER_WORST, extend_summary, summarize
+    from gongkai.report.check import check
+
+    report = read_bytes(report_bytes("甲县教育局", 2022, change=set_cell(2, 0, 999)), "a.txt")
+    record = work.report_record(report, check(report))
+    extra = [{"rule": "carryover-mismatch", "severity": "warning", "message": f"差 {i}", "message_en": f"off {i}",
+              "where": "表三", "fingerprint": f"fp{i:014d}"} for i in range(FINDINGS_PER_WORST + 3)]
+    dismissals = {"fp00000000000001": Dismissal("fp00000000000001", "已核实", "张三", "2026-01-20")}
+    def plain(summary: tuple[Any, ...]) -> tuple[Any, ...]:  # marshal's bytes vary with reference counts
+        return (*summary[:11], marshal.loads(summary[11]))
+
+    for english in (False, True):
+        alone = summarize("a.txt", record, english=english, dismissals=dismissals)
+        whole = summarize("a.txt", record, extra, english=english, dismissals=dismissals)
+        assert plain(extend_summary("a.txt", alone, extra, english=english, dismissals=dismissals)) == plain(whole)
+        assert plain(extend_summary("a.txt", alone, [], english=english, dismissals=dismissals)) == plain(alone)
+        assert len(marshal.loads(whole[11])[0]) == FINDINGS_PER_WORST and whole[6]["dismissed"] == 1
+    unreadable = summarize("b.txt", {"error": "坏", "error_en": "bad"}, english=False, dismissals={})
+    assert extend_summary("b.txt", unreadable, extra, english=False, dismissals={}) == unreadable

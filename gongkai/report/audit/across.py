@@ -84,19 +84,34 @@ class Across:
         found = [finding_dict(f) for f in carryover_findings(record, self.first)]
         return found + self.consolidation.get(key, [])
 
+    def findings_of_rendered(self, key: str, agency: str, carry_in: Sequence[Number | None] | None) -> list[dict[str, str]]:
+        """``findings`` for a file a worker rendered, from its printed agency name and its
+        二、上年结转 row (spooled with it) instead of its cache line."""
+        carry = self.carry.get(key)
+        found = [] if carry is None or carry_in is None else carryover_between(agency, carry, carry_in, self.first)
+        return [finding_dict(f) for f in found] + self.consolidation.get(key, [])
+
 
 def carryover_findings(record: dict[str, Any], first: dict[tuple[str, int], Carry]) -> list[Finding]:
-    """A report against the first report of the same agency for the year before.
-
-    The comparison is the catalogue's ``carryover-mismatch`` rule itself, run on two reports
-    holding only the rows it reads."""
+    """A report against the first report of the same agency for the year before (see
+    ``carryover_between``)."""
     carry = carry_of(record)
     if carry is None or record.get("t3") is None:
         return []
+    return carryover_between(record["agency"], carry, record["t3"][1], first)
+
+
+def carryover_between(agency: str, carry: Carry, carry_in: Sequence[Number | None],
+                      first: dict[tuple[str, int], Carry]) -> list[Finding]:
+    """A report (its printed agency name, ``Carry`` and 二、上年结转 row) against the first report
+    of the same agency for the year before.
+
+    The comparison is the catalogue's ``carryover-mismatch`` rule itself, run on two reports
+    holding only the rows it reads."""
     prev = first.get((carry.agency, carry.year - 1))
     if prev is None or prev.carry_out is None:
         return []
-    this = _rows_report(record["agency"], carry.year, carry.edition, 1, record["t3"][1])
+    this = _rows_report(agency, carry.year, carry.edition, 1, carry_in)
     last = _rows_report("", prev.year, prev.edition, EDITIONS[prev.edition].carry_out_row, prev.carry_out)
     return check(this, last, select={"carryover-mismatch"})
 

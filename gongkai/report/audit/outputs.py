@@ -20,7 +20,7 @@ import io
 import marshal
 import sys
 import tempfile
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,12 +200,22 @@ def summarize(name: str, record: dict[str, Any], extra: Iterable[dict[str, str]]
     if record.get("error"):
         reason = record["error_en"] if english else record["error"]
         return (_line((name, "", "", "", *_BLANKS, 0, 0, 0, 0, reason)).encode("utf-8"), reason)
-    findings = [*record["findings"], *extra]
     agency, year = record.get("agency") or "", record.get("year")
-    counts: Counter[str] = Counter()
-    rules: list[str] = []
-    active: list[dict[str, str]] = []
-    dismissed: list[dict[str, str]] = []
+    numbers, outcomes = record["numbers"], record["outcomes"]
+    summary: tuple[Any, ...] = (b"", b"", agency, agency_key(agency), year, record["edition"], {}, [], [],
+               tuple(numbers.get(k) for k in NUMBER_KEYS), tuple(outcomes.get(g) for g in OUTCOME_GROUPS), None)
+    return extend_summary(name, summary, [*record["findings"], *extra], english=english, dismissals=dismissals)
+
+
+def extend_summary(name: str, summary: tuple[Any, ...], findings: Sequence[dict[str, str]], *, english: bool,
+                   dismissals: Mapping[str, Dismissal]) -> tuple[Any, ...]:
+    """``summary`` with ``findings`` added after those it has, exactly as ``summarize`` would have
+    rendered the record with them (for findings across reports, added by the main process)."""
+    if len(summary) == 2:  # unreadable: nothing to add to
+        return summary
+    rows, _, agency, key, year, edition, counts, rules, dismissed, numbers, outcomes, top = summary
+    counts, rules, dismissed = dict(counts), list(rules), list(dismissed)
+    active, more = marshal.loads(top) if top is not None else ([], 0)
     lines: list[str] = []
     for f in findings:
         dismissal = dismissals.get(f["fingerprint"])
@@ -213,21 +223,20 @@ def summarize(name: str, record: dict[str, Any], extra: Iterable[dict[str, str]]
         lines.append(_line((name, agency, year or "", f["rule"], f["severity"], f["where"], message,
                             f["fingerprint"], "yes" if dismissal else "no", dismissal.reason if dismissal else "")))
         if dismissal is not None:
-            counts["dismissed"] += 1
+            counts["dismissed"] = counts.get("dismissed", 0) + 1
             dismissed.append(f)
             continue
-        counts[f["severity"]] += 1
+        counts[f["severity"]] = counts.get(f["severity"], 0) + 1
         rules.append(f["rule"])
-        active.append(f)
-    numbers, outcomes = record["numbers"], record["outcomes"]
-    row = _line((name, agency, year or "", record["edition"],
-                 *(_cell(numbers.get(k)) for k in NUMBER_KEYS),
-                 *(_cell(outcomes.get(g)) for g in OUTCOME_GROUPS),
-                 *(counts[s] for s in SEVERITIES), counts["dismissed"], ""))
-    top = marshal.dumps((active[:FINDINGS_PER_WORST], max(0, len(active) - FINDINGS_PER_WORST))) if active else None
-    return ("".join(lines).encode("utf-8"), row.encode("utf-8"), agency, agency_key(agency), year, record["edition"],
-            dict(counts), rules, dismissed, tuple(numbers.get(k) for k in NUMBER_KEYS),
-            tuple(outcomes.get(g) for g in OUTCOME_GROUPS), top)
+        if len(active) < FINDINGS_PER_WORST:
+            active.append(f)
+        else:
+            more += 1
+    row = _line((name, agency, year or "", edition, *(_cell(v) for v in numbers), *(_cell(v) for v in outcomes),
+                 *(counts.get(s, 0) for s in SEVERITIES), counts.get("dismissed", 0), ""))
+    top = marshal.dumps((active, more)) if active else None
+    return (rows + "".join(lines).encode("utf-8"), row.encode("utf-8"), agency, key, year, edition, counts, rules,
+            dismissed, numbers, outcomes, top)
 
 
 def _line(values: Sequence[Any]) -> str:

@@ -25,7 +25,7 @@ from .across import Across
 from .cache import CACHE_DIR, Cache
 from .discover import Target, discover
 from .inputs import load_dismissals, load_hierarchy
-from .outputs import SEVERITIES, Collector, Spool, summarize
+from .outputs import SEVERITIES, Collector, Spool, extend_summary, summarize
 from .page import render_html
 from .pool import Workers
 from .work import Done, Render, audit_batch, engine_version, gc_tuned_for_checking
@@ -112,14 +112,19 @@ def run_audit(
 
 def _write_outputs(targets: Sequence[Target], store: Cache, spool: Spool, across: Across, collector: Collector,
                    result: AuditResult) -> None:
-    """Every file in order: as the worker rendered it, or its cache line read back (a file taken
-    from the cache, or one with findings across reports) and rendered here."""
+    """Every file in order: as the worker rendered it (with any findings across reports added
+    here), or, for a file taken from the cache, its cache line read back and rendered here."""
     try:
         rendered = spool.reader()
         for target in targets:
-            summary = rendered(target.key)
-            if summary is not None and not across.touches(target.key):
-                collector.take(target.name, marshal.loads(summary))
+            spooled = rendered(target.key)
+            if spooled is not None:
+                summary, carry_in = marshal.loads(spooled)
+                if across.touches(target.key):
+                    extra = across.findings_of_rendered(target.key, summary[2], carry_in)
+                    summary = extend_summary(target.name, summary, extra, english=collector.english,
+                                             dismissals=collector.dismissals)
+                collector.take(target.name, summary)
                 continue
             record = store.read(target.key)
             collector.add(target.name, record, across.findings(target.key, record))

@@ -79,7 +79,8 @@ class Done(NamedTuple):
     mtime_ns: int
     audited_ns: int
     carry: Carry | None
-    summary: bytes | None = None  # this run's outputs of the file (marshalled), if rendered
+    # This run's outputs of the file and its 二、上年结转 row, marshalled, if rendered.
+    summary: bytes | None = None
 
 
 # The file's part of this run's outputs from its name and record (``outputs.summarize`` with the
@@ -147,7 +148,9 @@ def audit_file(target: Target, render: Render | None = None) -> Done:
     summary = None
     if render is not None:
         try:
-            summary = marshal.dumps(render(target.name, record))
+            # With 二、上年结转, so that the parent can run the carry-over check without the cache line.
+            t3 = record.get("t3")
+            summary = marshal.dumps((render(target.name, record), None if t3 is None else t3[1]))
         except Exception:  # noqa: BLE001 — the parent renders it again from the cache line
             summary = None
     return Done(target.key, _line(record), record["size"], record["mtime_ns"], record["audited_ns"], carry_of(record),
