@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import marshal
 import os
 import re
@@ -211,10 +212,14 @@ def test_old_results_are_trusted_without_hashing(folder: Path, tmp_path: Path) -
         if path.is_file():
             st = path.stat()
             os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - 10_000_000_000))
+    (folder / "fresh.txt").write_bytes(report_bytes("丙县民政局", 2022))  # just written: racy
     out = tmp_path / "out"
     run_audit([folder], out, jobs=1)
     again = run_audit([folder], out, jobs=1)
-    assert again.audited == 0 and again.rehashed == 0
+    assert again.audited == 0 and again.rehashed == 1
+    # Only the racy file's sha1 is computed and kept: no later run would look at the others'.
+    lines = [json.loads(line) for line in (out / CACHE_DIR / CACHE_FILE).read_text("utf-8").splitlines()]
+    assert {Path(r["key"]).name for r in lines if r["sha1"]} == {"fresh.txt"}
 
 
 def test_interrupted_run_keeps_what_was_done_and_resumes(tmp_path: Path) -> None:

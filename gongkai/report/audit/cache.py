@@ -20,13 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableFile
-from .work import Carry, Done, carry_of, engine_version, read_file
+from .work import Carry, Done, carry_of, engine_version, is_racy, read_file
 
 CACHE_DIR = ".audit-cache"
 CACHE_FILE = "results.jsonl"
-# A file modified this close to (or after) the moment it was audited may have changed again
-# within the same timestamp tick: its size and mtime alone do not prove it unchanged.
-RACY_NS = 2_000_000_000
 
 _STAMP = struct.Struct("<qqqq")  # offset of the line, size, mtime_ns, audited_ns
 
@@ -82,7 +79,7 @@ class Cache:
         _, size, mtime_ns, audited_ns = _STAMP.unpack(found)
         if size != st.st_size or mtime_ns != st.st_mtime_ns:
             return False, False
-        if mtime_ns < audited_ns - RACY_NS:
+        if not is_racy(mtime_ns, audited_ns):
             return True, False
         try:
             data = read_file(key)

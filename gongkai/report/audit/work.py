@@ -61,6 +61,16 @@ def engine_version() -> str:
     return digest.hexdigest()[:16]
 
 
+# A file modified this close to (or after) the moment it was audited may have changed again
+# within the same timestamp tick: its size and mtime alone do not prove it unchanged, so its
+# sha1 is kept too (and compared by ``Cache.usable``). Older files are trusted on size and mtime.
+RACY_NS = 2_000_000_000
+
+
+def is_racy(mtime_ns: int, audited_ns: int) -> bool:
+    return mtime_ns >= audited_ns - RACY_NS
+
+
 class Carry(NamedTuple):
     """What the checks across reports need of a report, kept in memory for every file."""
 
@@ -133,7 +143,8 @@ def audit_file(target: Target, render: Render | None = None) -> Done:
         record["size"], record["mtime_ns"] = st.st_size, st.st_mtime_ns
         record["audited_ns"] = time.time_ns()
         data = read_file(target.key)
-        record["sha1"] = hashlib.sha1(data).hexdigest()
+        if is_racy(st.st_mtime_ns, record["audited_ns"]):  # only then will the cache consult it
+            record["sha1"] = hashlib.sha1(data).hexdigest()
         report = _read_report(data, os.path.basename(target.key))
         findings = check(report)
     except Exception as exc:  # noqa: BLE001 — one bad file must never stop the batch
@@ -171,7 +182,8 @@ def crashed(target: Target) -> Done:
     try:
         st = os.stat(target.key)
         record["size"], record["mtime_ns"] = st.st_size, st.st_mtime_ns
-        record["sha1"] = hashlib.sha1(read_file(target.key)).hexdigest()
+        if is_racy(st.st_mtime_ns, record["audited_ns"]):
+            record["sha1"] = hashlib.sha1(read_file(target.key)).hexdigest()
     except (OSError, UnreadableFile):
         pass
     return Done(target.key, _line(record), record["size"], record["mtime_ns"], record["audited_ns"], None)
