@@ -169,8 +169,9 @@ def test_anything_else_is_left_to_typer(args: list[str]) -> None:
     assert plain_args(args) is None
 
 
-TYPER_LOADED = ("import sys\nfrom gongkai.entry import main\nsys.argv = ['gongkai', 'audit', *sys.argv[1:]]\n"
-                "try:\n    main()\nexcept SystemExit as stop:\n    print(stop.code, 'typer' in sys.modules)\n")
+TYPER_LOADED = ("import sys\nimport gongkai.entry as entry\nentry._exit_now = sys.exit\n"
+                "sys.argv = ['gongkai', 'audit', *sys.argv[1:]]\n"
+                "try:\n    entry.main()\nexcept SystemExit as stop:\n    print(stop.code, 'typer' in sys.modules)\n")
 
 
 def test_plain_arguments_start_without_typer_and_odd_ones_with_it(clean_folder: Path, tmp_path: Path) -> None:
