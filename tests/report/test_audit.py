@@ -510,3 +510,18 @@ def test_findings_added_to_a_rendered_file_render_as_if_it_had_them() -> None:
         assert len(marshal.loads(whole[11])[0]) == FINDINGS_PER_WORST and whole[6]["dismissed"] == 1
     unreadable = summarize("b.txt", {"error": "坏", "error_en": "bad"}, english=False, dismissals={})
     assert extend_summary("b.txt", unreadable, extra, english=False, dismissals={}) == unreadable
+
+
+def test_a_number_beyond_64_bits_is_kept_exactly(tmp_path: Path) -> None:
+    """The cache line of a report with a huge number typed into a cell is still written (and
+    read back) exactly, though the fast JSON writer refuses such integers."""
+    src = tmp_path / "r"
+    src.mkdir()
+    (src / "huge.txt").write_bytes(report_bytes("甲县教育局", 2022, change=set_cell(0, 6, 10**30)))
+    out = tmp_path / "out"
+    run_audit([src], out, jobs=1)
+    fresh = (out / "reports.csv").read_bytes()
+    assert str(10**30).encode() in (out / CACHE_DIR / CACHE_FILE).read_bytes()
+    (out / "reports.csv").unlink()
+    again = run_audit([src], out, jobs=1)
+    assert again.cached == 1 and (out / "reports.csv").read_bytes() == fresh
