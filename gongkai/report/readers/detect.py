@@ -26,9 +26,11 @@ def sniff(data: bytes, name: str = "") -> Format:
             "这是旧版 Office 二进制文件（.doc/.xls），请另存为 .docx 或 .xlsx 后再检查",
             "legacy binary Office file (.doc/.xls): save it as .docx or .xlsx",
         )
-    lowered = data[:4096].lower()
-    if any(mark in lowered for mark in _HTML_MARKS):
-        return "html"
+    start = data[:4096]
+    if b"<" in start:  # every mark starts with one; plain text reports seldom hold any
+        lowered = start.lower()
+        if any(mark in lowered for mark in _HTML_MARKS):
+            return "html"
     if name.lower().endswith((".html", ".htm")):
         return "html"
     return "text"
