@@ -10,32 +10,22 @@ tag keeps its name, ``makemessages`` finds the messages as before.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from django import template
-from django.conf import settings
 from django.template.base import Node
-from django.templatetags.i18n import TranslateNode, do_translate
+from django.templatetags.i18n import do_translate
 from django.utils.translation import get_language
+
+from gongkai.portal.kept import KeptNode
 
 register = template.Library()
 
 
-class CachedTranslateNode(Node):
-    child_nodelists = ()
-
-    def __init__(self, node: TranslateNode) -> None:
-        self.node = node
-        self.rendered: dict[tuple[str | None, bool], str] = {}
-
-    def render(self, context: template.Context) -> str:
-        key = (get_language(), context.autoescape)
-        text = self.rendered.get(key)
-        if text is None:
-            text = self.node.render(context)  # Django's own rendering, kept
-            if not settings.DEBUG:  # while developing, a recompiled catalogue shows at once
-                self.rendered[key] = text
-        return text
+class CachedTranslateNode(KeptNode):
+    def key(self, context: template.Context) -> Hashable:
+        return (get_language(), context.autoescape)
 
 
 @register.tag("translate")

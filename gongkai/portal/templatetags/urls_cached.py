@@ -10,37 +10,26 @@ a variable name) is Django's tag unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from django import template
-from django.conf import settings
 from django.template.base import Node
-from django.template.defaulttags import URLNode
 from django.template.defaulttags import url as django_url
 from django.urls import get_script_prefix, get_urlconf
+
+from gongkai.portal.kept import KeptNode
 
 register = template.Library()
 
 
-class CachedURLNode(Node):
-    child_nodelists = ()
-
-    def __init__(self, node: URLNode) -> None:
-        self.node = node
-        self.rendered: dict[tuple[Any, ...], str] = {}
-
-    def render(self, context: template.Context) -> str:
+class CachedURLNode(KeptNode):
+    def key(self, context: template.Context) -> Hashable:
         request = getattr(context, "request", None)
         current_app = getattr(request, "current_app", None)
         if current_app is None:
             current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
-        key = (get_script_prefix(), get_urlconf(), current_app, context.autoescape)
-        text = self.rendered.get(key)
-        if text is None:
-            text = self.node.render(context)  # Django's own rendering, kept
-            if not settings.DEBUG:  # while developing, an edited URLconf shows at once
-                self.rendered[key] = text
-        return text
+        return (get_script_prefix(), get_urlconf(), current_app, context.autoescape)
 
 
 @register.tag("url")
